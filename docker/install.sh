@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# The one setup script of Go Concurrency Lab.
+#
+# `make lab`, `make test`, the Docker image and Binder all run this script, so that every
+# way of taking the course installs the same pinned versions. It is idempotent: a second
+# run checks stamps and returns in about a second.
+#
+# Versions come from their single sources:
+#   Go toolchain        the `toolchain` line of go.mod (sha256 checked, see GO_SHA256 below)
+#   gonb, goimports     `tool` directives in go.mod
+#   gopls               the `tool` directive in tools/gopls/go.mod (it needs an older
+#                       golang.org/x/tools than goimports v0.52.0, so it has a module of its own)
+#   Python packages     requirements.txt
+#
+# Usage: docker/install.sh [--prefix DIR] [--install-go] [--no-prebuild]
+#   --prefix DIR   where the Python environment, binaries and kernelspec go
+#                  (default: $GOLAB_PREFIX, else <repo>/.venv). If DIR/bin/python exists it
+#                  is used as it is (the Docker image uses the image's own conda env);
+#                  otherwise a venv is created there.
+#   --install-go   install the pinned Go toolchain into DIR/go when Go is missing or too old,
+#                  instead of failing (the Docker image and Binder use this).
+#   --no-prebuild  skip compiling the course packages into the Go build cache.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+PREFIX=${GOLAB_PREFIX:-$ROOT/.venv}
+INSTALL_GO=0
+PREBUILD=1
+MIN_GO=1.26
+MIN_PYTHON=3.11
+
+# sha256 of the Go toolchain zips served by the Go module proxy
+# (golang.org/toolchain@v0.0.1-<version>.<os>-<arch>.zip). A new toolchain line in go.mod
+# needs its hashes here; the script refuses to install an unlisted one.
+declare -A GO_SHA256=(
+  [go1.26.8.linux-amd64]=30c2b1bf7dcc88d3eb0a1364e47ddd9128edb3110a30e8a0ef61cd5856b31de7
+  [go1.26.8.linux-arm64]=02b36b6787b3ac767668f630e2998df45a3b1f9ffee08d1bf3ef6487cd658d99
+)
+
+say() { printf '\033[1m[install]\033[0m %s\n' "$*"; }
+die() { printf '\033[1;31m[install] error:\033[0m %s\n' "$*" >&2; exit 1; }
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --prefix) [ $# -ge 2 ] || die "--prefix needs a directory"; PREFIX=$2; shift 2 ;;
+    --install-go) INSTALL_GO=1; shift ;;
+    --no-prebuild) PREBUILD=0; shift ;;
+    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    *) die "unknown option '$1' (try --help)" ;;
+  esac
+done
+mkdir -p "$PREFIX"
+PREFIX=$(cd "$PREFIX" && pwd)
+STAMPS=$PREFIX/.golab-stamps
+mkdir -p "$STAMPS"
+
+# version_ge A B: is dotted version A >= B?
+version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
+
+# fresh NAME FILES...: true when the stamp NAME matches the hash of FILES (and the
+# extra words in $STAMP_EXTRA); otherwise false, and mark_fresh NAME writes it after the step.
+stamp_of() { { cat "$@"; printf '%s' "${STAMP_EXTRA:-}"; } | sha256sum | cut -d' ' -f1; }
+fresh() { local name=$1; shift; [ -f "$STAMPS/$name" ] && [ "$(cat "$STAMPS/$name")" = "$(stamp_of "$@")" ]; }
+mark_fresh() { local name=$1; shift; stamp_of "$@" >"$STAMPS/$name"; }
+
+# --- Go -------------------------------------------------------------------------------
+pinned_go=$(sed -n 's/^toolchain \(go[0-9.]*\)$/\1/p' "$ROOT/go.mod")
+[ -n "$pinned_go" ] || die "go.mod has no 'toolchain goX.Y.Z' line"
+if [ -x "$PREFIX/go/bin/go" ]; then export PATH="$PREFIX/go/bin:$PATH"; fi
+have_go=""
+if command -v go >/dev/null 2>&1; then
+  have_go=$(GOTOOLCHAIN=local go env GOVERSION 2>/dev/null | sed 's/^go//; s/[^0-9.].*$//')
+fi
+if [ -z "$have_go" ] || ! version_ge "$have_go" "$MIN_GO"; then
+  found=${have_go:+Go $have_go}
+  if [ "$INSTALL_GO" != 1 ]; then
+    die "Go $MIN_GO or newer is needed, found ${found:-no Go on PATH}. Install it from https://go.dev/dl/ (this course pins $pinned_go), or rerun with --install-go."
+  fi
+  os=$(uname -s | tr 'A-Z' 'a-z'); arch=$(uname -m)
+  case "$arch" in x86_64) arch=amd64 ;; aarch64|arm64) arch=arm64 ;; esac
+  want=${GO_SHA256[$pinned_go.$os-$arch]:-}
+  [ -n "$want" ] || die "no pinned sha256 for $pinned_go.$os-$arch in docker/install.sh"
+  proxy=$(printf '%s' "${GOPROXY:-https://proxy.golang.org}" | cut -d, -f1)
+  [ "$proxy" != direct ] && [ "$proxy" != off ] || proxy=https://proxy.golang.org
+  url="$proxy/golang.org/toolchain/@v/v0.0.1-$pinned_go.$os-$arch.zip"
+  say "installing $pinned_go into $PREFIX/go from $url"
+  tmp=$(mktemp -d)
+  curl -fsSL --retry 3 -o "$tmp/go.zip" "$url" || die "could not download $url"
+  got=$(sha256sum "$tmp/go.zip" | cut -d' ' -f1)
+  [ "$got" = "$want" ] || die "sha256 mismatch for $url: got $got, want $want"
+  (cd "$tmp" && unzip -q go.zip)
+  rm -rf "$PREFIX/go"
+  mv "$tmp/golang.org/toolchain@v0.0.1-$pinned_go.$os-$arch" "$PREFIX/go"
+  chmod +x "$PREFIX"/go/bin/* "$PREFIX"/go/pkg/tool/*/* 2>/dev/null || true
+  rm -rf "$tmp"
+  export PATH="$PREFIX/go/bin:$PATH"
+fi
+export GOTOOLCHAIN=${GOTOOLCHAIN:-local}
+say "Go: $(go version)"
+
+# --- Python ---------------------------------------------------------------------------
+if [ ! -x "$PREFIX/bin/python" ]; then
+  py=""
+  for cand in python3 python; do
+    if command -v "$cand" >/dev/null 2>&1; then py=$cand; break; fi
+  done
+  [ -n "$py" ] || die "Python $MIN_PYTHON or newer is needed, found no python3 on PATH."
+  pyv=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+  version_ge "$pyv" "$MIN_PYTHON" || die "Python $MIN_PYTHON or newer is needed, found Python $pyv ($(command -v "$py"))."
+  "$py" -c 'import venv, ensurepip' 2>/dev/null || die "Python $pyv has no venv/ensurepip module; on Debian or Ubuntu install python3-venv."
+  say "creating the Python environment $PREFIX"
+  "$py" -m venv "$PREFIX"
+fi
+PY=$PREFIX/bin/python
+if ! fresh requirements "$ROOT/requirements.txt"; then
+  say "installing the pinned Python packages (requirements.txt)"
+  "$PY" -m pip install --quiet --disable-pip-version-check --no-input -r "$ROOT/requirements.txt"
+  mark_fresh requirements "$ROOT/requirements.txt"
+fi
+
+# --- Go tools: gonb, goimports, gopls -------------------------------------------------
+STAMP_EXTRA="$(go env GOVERSION) $PREFIX"
+tool_inputs=("$ROOT/go.mod" "$ROOT/go.sum" "$ROOT/tools/gopls/go.mod" "$ROOT/tools/gopls/go.sum")
+if ! fresh tools "${tool_inputs[@]}" || [ ! -x "$PREFIX/bin/gonb" ] || [ ! -x "$PREFIX/bin/goimports" ] || [ ! -x "$PREFIX/bin/gopls" ]; then
+  say "building gonb, goimports and gopls into $PREFIX/bin (a minute or two the first time)"
+  (cd "$ROOT" && go build -o "$PREFIX/bin/gonb" github.com/janpfeifer/gonb \
+      && go build -o "$PREFIX/bin/goimports" golang.org/x/tools/cmd/goimports)
+  (cd "$ROOT/tools/gopls" && go build -o "$PREFIX/bin/gopls" golang.org/x/tools/gopls)
+  mark_fresh tools "${tool_inputs[@]}"
+fi
+export PATH="$PREFIX/bin:$PATH"
+
+# --- The GoNB kernelspec, inside the environment's own Jupyter data dir ---------------
+export JUPYTER_DATA_DIR=$PREFIX/share/jupyter
+kernel_json=$JUPYTER_DATA_DIR/kernels/gonb/kernel.json
+if ! fresh kernel "${tool_inputs[@]}" || [ ! -f "$kernel_json" ]; then
+  say "installing the GoNB kernelspec into $JUPYTER_DATA_DIR"
+  gonb --install --logtostderr >/dev/null 2>&1 || gonb --install
+  [ -f "$kernel_json" ] || die "gonb --install did not write $kernel_json"
+  # GoNB writes an empty env. Put this environment's bin (goimports, gopls, and Go when we
+  # installed it) in front of the PATH Jupyter gives the kernel; jupyter_client expands ${PATH}.
+  kpath="$PREFIX/bin"
+  [ -x "$PREFIX/go/bin/go" ] && kpath="$kpath:$PREFIX/go/bin"
+  "$PY" - "$kernel_json" "$kpath" <<'PY'
+import json, sys
+path, bindir = sys.argv[1], sys.argv[2]
+spec = json.load(open(path))
+spec.setdefault("env", {})["PATH"] = bindir + ":${PATH}"
+spec["display_name"] = "Go (gonb)"
+json.dump(spec, open(path, "w"), indent=2)
+PY
+  mark_fresh kernel "${tool_inputs[@]}"
+fi
+
+# --- Pre-build the packages the notebooks import --------------------------------------
+if [ "$PREBUILD" = 1 ]; then
+  STAMP_EXTRA=$(go env GOVERSION GOCACHE)
+  prebuild_inputs=("$ROOT/go.mod" "$ROOT/go.sum")
+  while IFS= read -r f; do prebuild_inputs+=("$f"); done < <(find "$ROOT/helpers" -name '*.go' -not -name '*_test.go' | sort)
+  if ! fresh prebuild "${prebuild_inputs[@]}"; then
+    say "downloading and pre-building the Go modules the notebooks use"
+    (cd "$ROOT" && go mod download && go build ./helpers/... && go build -race ./helpers/...)
+    mark_fresh prebuild "${prebuild_inputs[@]}"
+  fi
+fi
+
+say "ready: $PREFIX (kernel: $kernel_json)"

@@ -1,0 +1,115 @@
+package notebook
+
+import (
+	"math"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestReadExecuted(t *testing.T) {
+	nb, err := Read("testdata/executed.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(nb.Cells); got != 5 {
+		t.Fatalf("cells = %d, want 5", got)
+	}
+	if nb.KernelStart != 1500*time.Millisecond || nb.Total != 12250*time.Millisecond || nb.Status != "ok" {
+		t.Errorf("timings = %v %v %q", nb.KernelStart, nb.Total, nb.Status)
+	}
+	c, err := nb.Tagged("racy-histogram")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Stdout() != "lost updates in 37/200 trials\n" {
+		t.Errorf("stdout = %q", c.Stdout())
+	}
+	if !strings.Contains(c.Text(), "Histogram: final counter") {
+		t.Errorf("text = %q, want the text/plain of the chart", c.Text())
+	}
+	if c.Duration != 800*time.Millisecond {
+		t.Errorf("duration = %v", c.Duration)
+	}
+	charts, err := c.Charts()
+	if err != nil || len(charts) != 1 {
+		t.Fatalf("charts = %v, %v", charts, err)
+	}
+	s, ok := charts[0].SeriesNamed("racy")
+	if !ok {
+		t.Fatal("no series racy")
+	}
+	vals, err := s.Floats()
+	if err != nil || len(vals) != 3 || vals[0] != 1 || !math.IsNaN(vals[2]) {
+		t.Errorf("values = %v, %v", vals, err)
+	}
+	if _, err := nb.Tagged("nope"); err == nil {
+		t.Error("Tagged(nope) found a cell")
+	}
+}
+
+func TestProblems(t *testing.T) {
+	nb, err := Read("testdata/executed.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := strings.Join(nb.Problems(), "\n")
+	for _, want := range []string{"cell 3", "error output ERROR", "exited non-zero", "cell 4 (%%): did not run"} {
+		if !strings.Contains(p, want) {
+			t.Errorf("problems lack %q:\n%s", want, p)
+		}
+	}
+	if strings.Contains(p, "cell 2 ") {
+		t.Errorf("clean cell 2 reported:\n%s", p)
+	}
+	if nb.Stripped() == nil {
+		t.Error("an executed notebook passed Stripped")
+	}
+	clean, err := Read("testdata/exercises.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := clean.Stripped(); err != nil {
+		t.Error(err)
+	}
+}
+
+func TestWithSolutions(t *testing.T) {
+	path, names, err := WithSolutions("testdata/exercises.ipynb", "testdata/solutions", t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != 1 || names[0] != "fix_counter" {
+		t.Errorf("names = %v", names)
+	}
+	nb, err := Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sources []string
+	for _, c := range nb.Cells {
+		sources = append(sources, c.Source)
+	}
+	want := []string{"setup", "func count() int { return 1000 }", "check"}
+	if strings.Join(sources, "|") != strings.Join(want, "|") {
+		t.Errorf("cells = %q, want %q", sources, want)
+	}
+	if _, _, err := WithSolutions("testdata/exercises.ipynb", filepath.Join(t.TempDir(), "none"), t.TempDir()); err == nil {
+		t.Error("missing solution file gave no error")
+	}
+}
+
+func TestReport(t *testing.T) {
+	nb, err := Read("testdata/executed.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	table, err := WriteReport(t.TempDir(), Timings([]*Notebook{nb}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(table, "executed.ipynb") || !strings.Contains(table, "7.5s") {
+		t.Errorf("table:\n%s", table)
+	}
+}

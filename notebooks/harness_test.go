@@ -1,0 +1,276 @@
+// The notebook tests: every notebook in this folder is executed headless with the GoNB
+// kernel, must run without an error, and is then checked by its own test (NN_*_test.go)
+// against the facts its prose claims. A timing report lands in reports/notebooks/.
+package notebooks_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-concurrency-lab/course/internal/notebook"
+)
+
+// Per-cell limits: a safety net against hangs, not a timing assertion (the budgets live in
+// `make bench`). The first Go cell compiles the helpers cold and gets longer.
+const (
+	cellLimit      = 60 * time.Second
+	firstCellLimit = 180 * time.Second
+)
+
+var only = flag.String("notebook", "", "run only the notebooks whose file name contains this")
+
+var (
+	mu       sync.Mutex
+	runs     = map[string]*execution{}
+	executed []*notebook.Notebook
+)
+
+type execution struct {
+	once sync.Once
+	nb   *notebook.Notebook
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	flag.Parse()
+	code := m.Run()
+	mu.Lock()
+	defer mu.Unlock()
+	if len(executed) > 0 {
+		dir := filepath.Join(repoRoot(), "reports", "notebooks")
+		table, err := notebook.WriteReport(dir, notebook.Timings(executed))
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "timing report:", err)
+		} else {
+			fmt.Printf("\n%s\nTiming report: %s\n", table, filepath.Join(dir, "timings.json"))
+		}
+	}
+	os.Exit(code)
+}
+
+func repoRoot() string {
+	root, err := notebook.Root()
+	if err != nil {
+		panic(err)
+	}
+	return root
+}
+
+// notebooks lists the course notebooks in order.
+func notebooks(t *testing.T) []string {
+	t.Helper()
+	paths, err := filepath.Glob("[0-9][0-9]_*.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(paths)
+	if len(paths) == 0 {
+		t.Fatal("no notebooks found")
+	}
+	return paths
+}
+
+// run executes the notebook once per test binary (with the given extra kernel
+// environment) and returns it; it fails the test when the notebook does not run cleanly.
+func run(t *testing.T, name string, env ...string) *notebook.Notebook {
+	t.Helper()
+	if *only != "" && !strings.Contains(name, *only) {
+		t.Skipf("skipped by -notebook=%s", *only)
+	}
+	key := name + "|" + strings.Join(env, " ")
+	mu.Lock()
+	e, ok := runs[key]
+	if !ok {
+		e = &execution{}
+		runs[key] = e
+	}
+	mu.Unlock()
+	e.once.Do(func() {
+		outName := name
+		if len(env) > 0 {
+			outName = strings.TrimSuffix(name, ".ipynb") + "." + sanitize(strings.Join(env, "_")) + ".ipynb"
+		}
+		start := time.Now()
+		e.nb, e.err = notebook.Execute(context.Background(), name, notebook.Options{Env: env, Name: outName})
+		if e.err == nil {
+			t.Logf("executed %s in %v (kernel start %v)", outName, time.Since(start).Round(time.Millisecond), e.nb.KernelStart.Round(time.Millisecond))
+			mu.Lock()
+			executed = append(executed, e.nb)
+			mu.Unlock()
+		}
+	})
+	if e.err != nil {
+		t.Fatal(e.err)
+	}
+	if problems := e.nb.Problems(); len(problems) > 0 {
+		t.Fatalf("%s did not run cleanly:\n%s", name, strings.Join(problems, "\n---\n"))
+	}
+	return e.nb
+}
+
+func sanitize(s string) string { return regexp.MustCompile(`[^A-Za-z0-9=_-]+`).ReplaceAllString(s, "_") }
+
+// cell returns the cell with the tag, failing the test when there is none.
+func cell(t *testing.T, nb *notebook.Notebook, tag string) *notebook.Cell {
+	t.Helper()
+	c, err := nb.Tagged(tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// charts returns the charts of the tagged cell and checks that there are want of them.
+func charts(t *testing.T, nb *notebook.Notebook, tag string, want int) []notebook.Chart {
+	t.Helper()
+	cs, err := cell(t, nb, tag).Charts()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) != want {
+		t.Fatalf("cell %q shows %d charts, want %d", tag, len(cs), want)
+	}
+	return cs
+}
+
+// series returns the named series of a chart as numbers.
+func series(t *testing.T, ch notebook.Chart, name string) []float64 {
+	t.Helper()
+	s, ok := ch.SeriesNamed(name)
+	if !ok {
+		var names []string
+		for _, s := range ch.Series {
+			names = append(names, s.Name)
+		}
+		t.Fatalf("chart %q has no series %q (it has %q)", ch.Title, name, names)
+	}
+	v, err := s.Floats()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// number extracts the first match of re's single group in text as a float.
+func number(t *testing.T, text, re string) float64 {
+	t.Helper()
+	m := regexp.MustCompile(re).FindStringSubmatch(text)
+	if m == nil {
+		t.Fatalf("no match for %s in:\n%s", re, text)
+	}
+	var f float64
+	if _, err := fmt.Sscan(strings.ReplaceAll(m[1], ",", ""), &f); err != nil {
+		t.Fatalf("%q is not a number: %v", m[1], err)
+	}
+	return f
+}
+
+// TestNotebooksAreStripped: committed notebooks have no outputs and no execution counts,
+// use the GoNB kernel, and start with the shared setup cells.
+func TestNotebooksAreStripped(t *testing.T) {
+	for _, path := range notebooks(t) {
+		nb, err := notebook.Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := nb.Stripped(); err != nil {
+			t.Error(err)
+		}
+		code := nb.CodeCells()
+		if len(code) < 2 || !code[0].HasTag("setup") || !code[1].HasTag("setup") {
+			t.Errorf("%s: the first two code cells must be the setup cells (tagged \"setup\")", path)
+			continue
+		}
+		if code[0].Source != setupCell {
+			t.Errorf("%s: the first code cell differs from the shared setup cell:\n%s", path, code[0].Source)
+		}
+		if !strings.Contains(code[1].Source, "helpers.PrintMachine()") {
+			t.Errorf("%s: the second setup cell must call helpers.PrintMachine()", path)
+		}
+	}
+}
+
+// setupCell is the first code cell of every notebook: it points GoNB at the course module.
+const setupCell = `!*go mod edit -require=github.com/go-concurrency-lab/course@v0.0.0 -replace=github.com/go-concurrency-lab/course="$(dirname "$(cd "$GONB_DIR" && go env GOMOD)")"`
+
+// TestNotebooksRun executes every notebook and checks that no cell errors and no cell
+// runs past the safety limits.
+func TestNotebooksRun(t *testing.T) {
+	for _, path := range notebooks(t) {
+		t.Run(strings.TrimSuffix(path, ".ipynb"), func(t *testing.T) {
+			nb := run(t, path)
+			first := true
+			for _, c := range nb.CodeCells() {
+				limit := cellLimit
+				if first && !strings.HasPrefix(strings.TrimSpace(c.Source), "!") {
+					limit, first = firstCellLimit, false
+				}
+				if c.Duration > limit {
+					t.Errorf("cell %d took %v, over the %v safety limit", c.Index, c.Duration, limit)
+				}
+			}
+		})
+	}
+}
+
+// TestExercises proves, for every notebook with exercises, that each starter fails its
+// check and each solution in solutions/ passes it.
+func TestExercises(t *testing.T) {
+	for _, path := range notebooks(t) {
+		nb, err := notebook.Read(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, c := range nb.Cells {
+			for _, tag := range c.Tags {
+				if name, ok := strings.CutPrefix(tag, "exercise:"); ok {
+					names = append(names, name)
+				}
+			}
+		}
+		if len(names) == 0 {
+			continue
+		}
+		t.Run(strings.TrimSuffix(path, ".ipynb"), func(t *testing.T) {
+			executed := run(t, path)
+			for _, name := range names {
+				if v := verdict(t, executed, name); !strings.HasPrefix(v, "FAIL:") {
+					t.Errorf("starter of %s: check says %q, want FAIL", name, v)
+				}
+			}
+			variant, _, err := notebook.WithSolutions(path, "solutions", filepath.Join(repoRoot(), "reports", "variants"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			solved := run(t, variant)
+			for _, name := range names {
+				if v := verdict(t, solved, name); !strings.HasPrefix(v, "PASS:") {
+					t.Errorf("solution of %s: check says %q, want PASS", name, v)
+				}
+			}
+		})
+	}
+}
+
+// verdict returns the PASS/FAIL line printed by the check cell of exercise name.
+func verdict(t *testing.T, nb *notebook.Notebook, name string) string {
+	t.Helper()
+	text := cell(t, nb, "check:"+name).Text()
+	for _, line := range strings.Split(text, "\n") {
+		if strings.HasPrefix(line, "PASS:") || strings.HasPrefix(line, "FAIL:") {
+			return line
+		}
+	}
+	t.Fatalf("check:%s printed no PASS/FAIL line:\n%s", name, text)
+	return ""
+}
