@@ -51,7 +51,7 @@ test-notebooks: ## Execute every notebook headless and check what it shows.
 test-browser: ## Run every notebook in JupyterLab in headless Chromium, offline.
 	go test -count=1 -timeout $(GO_TEST_TIMEOUT) -tags browser ./e2e/...
 
-test-docker: ## Static checks of the workshop files: hadolint, shellcheck, pinned versions.
+test-docker: setup ## Workshop files: hadolint, shellcheck, pinned versions, start hook, install.sh --warm-up.
 	go test -count=1 ./docker/...
 
 clean: ## Remove .venv and the reports.

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # The one setup script of Go Concurrency Lab.
 #
-# `make lab`, `make test`, the Docker image and Binder all run this script, so that every
-# way of taking the course installs the same pinned versions. It is idempotent: a second
-# run checks stamps and returns in about a second.
+# `make lab`, `make test`, the Docker image (docker/Dockerfile) and Binder (.binder/postBuild)
+# all run this script, so that every way of taking the course installs the same pinned
+# versions. It is idempotent: a second run checks stamps and returns in about a second.
 #
 # Versions come from their single sources:
 #   Go toolchain        the `toolchain` line of go.mod (sha256 checked, see GO_SHA256 below)
@@ -12,7 +12,9 @@
 #                       golang.org/x/tools than goimports v0.52.0, so it has a module of its own)
 #   Python packages     requirements.txt
 #
-# Usage: docker/install.sh [--prefix DIR] [--install-go] [--no-prebuild]
+# Usage: docker/install.sh [--prefix DIR] [--install-go] [--no-prebuild] [--course DIR]
+#                          [--warm-up] [--slim]
+#        docker/install.sh --system-packages
 #   --prefix DIR   where the Python environment, binaries and kernelspec go
 #                  (default: $GOLAB_PREFIX, else <repo>/.venv). If DIR/bin/python exists it
 #                  is used as it is (the Docker image uses the image's own conda env);
@@ -20,12 +22,29 @@
 #   --install-go   install the pinned Go toolchain into DIR/go when Go is missing or too old,
 #                  instead of failing (the Docker image and Binder use this).
 #   --no-prebuild  skip compiling the course packages into the Go build cache.
+#   --course DIR   the copy of the course (go.mod, helpers/, notebooks/) to pre-build and warm
+#                  up (default: this repository). The image passes the learners' copy, so that
+#                  the build cache matches the paths the learners' kernels compile.
+#   --warm-up      execute every notebook in the course's notebooks/ once, as a learner would,
+#                  so that the Go module and build caches hold all they need (fast first cells,
+#                  offline). Fails when a notebook does not run cleanly.
+#   --slim         for images: build the Go tools with throwaway Go caches, and let pip keep
+#                  no cache, so that none of that lands in an image layer.
+#   --system-packages
+#                  (root, Debian or Ubuntu) apt-get install the system packages the course
+#                  needs when any is missing, then exit: curl and unzip for the Go download,
+#                  gcc and libc6-dev for cgo and the race detector. The Dockerfile and .ci/run
+#                  use this.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 PREFIX=${GOLAB_PREFIX:-$ROOT/.venv}
 INSTALL_GO=0
 PREBUILD=1
+COURSE=$ROOT
+WARM_UP=0
+SLIM=0
+SYSTEM_PACKAGES=0
 MIN_GO=1.26
 MIN_PYTHON=3.11
 
@@ -45,10 +64,38 @@ while [ $# -gt 0 ]; do
     --prefix) [ $# -ge 2 ] || die "--prefix needs a directory"; PREFIX=$2; shift 2 ;;
     --install-go) INSTALL_GO=1; shift ;;
     --no-prebuild) PREBUILD=0; shift ;;
-    -h|--help) sed -n '2,24p' "$0"; exit 0 ;;
+    --course) [ $# -ge 2 ] || die "--course needs a directory"; COURSE=$2; shift 2 ;;
+    --warm-up) WARM_UP=1; shift ;;
+    --slim) SLIM=1; shift ;;
+    --system-packages) SYSTEM_PACKAGES=1; shift ;;
+    -h|--help) sed -n '2,/^set -euo pipefail/p' "$0" | sed '$d'; exit 0 ;;
     *) die "unknown option '$1' (try --help)" ;;
   esac
 done
+
+# --- System packages (root) ------------------------------------------------------------
+if [ "$SYSTEM_PACKAGES" = 1 ]; then
+  [ "$(id -u)" -eq 0 ] || die "--system-packages needs root"
+  command -v apt-get >/dev/null 2>&1 || die "--system-packages needs apt-get (Debian or Ubuntu)"
+  missing=()
+  for pkg in ca-certificates curl unzip gcc libc6-dev; do
+    status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
+    [ "$status" = "install ok installed" ] || missing+=("$pkg")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing system packages: ${missing[*]}"
+    apt-get update -q
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+    apt-get clean
+    rm -rf /var/lib/apt/lists/*
+  fi
+  say "system packages: ok"
+  exit 0
+fi
+
+[ -d "$COURSE" ] || die "--course $COURSE: no such directory"
+COURSE=$(cd "$COURSE" && pwd)
+[ -f "$COURSE/go.mod" ] || die "--course $COURSE has no go.mod"
 mkdir -p "$PREFIX"
 PREFIX=$(cd "$PREFIX" && pwd)
 STAMPS=$PREFIX/.golab-stamps
@@ -76,7 +123,7 @@ if [ -z "$have_go" ] || ! version_ge "$have_go" "$MIN_GO"; then
   if [ "$INSTALL_GO" != 1 ]; then
     die "Go $MIN_GO or newer is needed, found ${found:-no Go on PATH}. Install it from https://go.dev/dl/ (this course pins $pinned_go), or rerun with --install-go."
   fi
-  os=$(uname -s | tr 'A-Z' 'a-z'); arch=$(uname -m)
+  os=$(uname -s | tr '[:upper:]' '[:lower:]'); arch=$(uname -m)
   case "$arch" in x86_64) arch=amd64 ;; aarch64|arm64) arch=arm64 ;; esac
   want=${GO_SHA256[$pinned_go.$os-$arch]:-}
   [ -n "$want" ] || die "no pinned sha256 for $pinned_go.$os-$arch in docker/install.sh"
@@ -88,7 +135,13 @@ if [ -z "$have_go" ] || ! version_ge "$have_go" "$MIN_GO"; then
   curl -fsSL --retry 3 -o "$tmp/go.zip" "$url" || die "could not download $url"
   got=$(sha256sum "$tmp/go.zip" | cut -d' ' -f1)
   [ "$got" = "$want" ] || die "sha256 mismatch for $url: got $got, want $want"
-  (cd "$tmp" && unzip -q go.zip)
+  if command -v unzip >/dev/null 2>&1; then
+    (cd "$tmp" && unzip -q go.zip)
+  elif command -v python3 >/dev/null 2>&1; then
+    (cd "$tmp" && python3 -m zipfile -e go.zip .)
+  else
+    die "unzip (or python3) is needed to unpack $url"
+  fi
   rm -rf "$PREFIX/go"
   mv "$tmp/golang.org/toolchain@v0.0.1-$pinned_go.$os-$arch" "$PREFIX/go"
   chmod +x "$PREFIX"/go/bin/* "$PREFIX"/go/pkg/tool/*/* 2>/dev/null || true
@@ -112,9 +165,13 @@ if [ ! -x "$PREFIX/bin/python" ]; then
   "$py" -m venv "$PREFIX"
 fi
 PY=$PREFIX/bin/python
+pyv=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+version_ge "$pyv" "$MIN_PYTHON" || die "Python $MIN_PYTHON or newer is needed, $PY is Python $pyv."
 if ! fresh requirements "$ROOT/requirements.txt"; then
-  say "installing the pinned Python packages (requirements.txt)"
-  "$PY" -m pip install --quiet --disable-pip-version-check --no-input -r "$ROOT/requirements.txt"
+  say "installing the pinned Python packages (requirements.txt) into Python $pyv"
+  pip_opts=(--quiet --disable-pip-version-check --no-input)
+  [ "$SLIM" = 1 ] && pip_opts+=(--no-cache-dir)
+  "$PY" -m pip install "${pip_opts[@]}" -r "$ROOT/requirements.txt"
   mark_fresh requirements "$ROOT/requirements.txt"
 fi
 
@@ -123,9 +180,19 @@ STAMP_EXTRA="$(go env GOVERSION) $PREFIX"
 tool_inputs=("$ROOT/go.mod" "$ROOT/go.sum" "$ROOT/tools/gopls/go.mod" "$ROOT/tools/gopls/go.sum")
 if ! fresh tools "${tool_inputs[@]}" || [ ! -x "$PREFIX/bin/gonb" ] || [ ! -x "$PREFIX/bin/goimports" ] || [ ! -x "$PREFIX/bin/gopls" ]; then
   say "building gonb, goimports and gopls into $PREFIX/bin (a minute or two the first time)"
-  (cd "$ROOT" && go build -o "$PREFIX/bin/gonb" github.com/janpfeifer/gonb \
-      && go build -o "$PREFIX/bin/goimports" golang.org/x/tools/cmd/goimports)
-  (cd "$ROOT/tools/gopls" && go build -o "$PREFIX/bin/gopls" golang.org/x/tools/gopls)
+  (
+    if [ "$SLIM" = 1 ]; then
+      # The tools' sources and objects (gopls's above all) are not needed once they are built.
+      scratch=$(mktemp -d)
+      trap 'rm -rf "$scratch"' EXIT
+      export GOCACHE=$scratch/cache GOMODCACHE=$scratch/mod GOFLAGS="${GOFLAGS:+$GOFLAGS }-modcacherw"
+    fi
+    cd "$ROOT"
+    go build -o "$PREFIX/bin/gonb" github.com/janpfeifer/gonb
+    go build -o "$PREFIX/bin/goimports" golang.org/x/tools/cmd/goimports
+    cd "$ROOT/tools/gopls"
+    go build -o "$PREFIX/bin/gopls" golang.org/x/tools/gopls
+  )
   mark_fresh tools "${tool_inputs[@]}"
 fi
 export PATH="$PREFIX/bin:$PATH"
@@ -154,14 +221,22 @@ fi
 
 # --- Pre-build the packages the notebooks import --------------------------------------
 if [ "$PREBUILD" = 1 ]; then
-  STAMP_EXTRA=$(go env GOVERSION GOCACHE)
-  prebuild_inputs=("$ROOT/go.mod" "$ROOT/go.sum")
-  while IFS= read -r f; do prebuild_inputs+=("$f"); done < <(find "$ROOT/helpers" -name '*.go' -not -name '*_test.go' | sort)
+  STAMP_EXTRA="$(go env GOVERSION GOCACHE GOMODCACHE) $COURSE"
+  prebuild_inputs=("$COURSE/go.mod" "$COURSE/go.sum")
+  while IFS= read -r f; do prebuild_inputs+=("$f"); done < <(find "$COURSE/helpers" -name '*.go' -not -name '*_test.go' | sort)
   if ! fresh prebuild "${prebuild_inputs[@]}"; then
     say "downloading and pre-building the Go modules the notebooks use"
-    (cd "$ROOT" && go mod download && go build ./helpers/... && go build -race ./helpers/...)
+    (cd "$COURSE" && go mod download && go build ./helpers/... && go build -race ./helpers/...)
     mark_fresh prebuild "${prebuild_inputs[@]}"
   fi
+fi
+
+# --- Warm-up: run every notebook once ---------------------------------------------------
+# No stamp: this is for images, built once. docker/warmup executes each notebook with the
+# same harness as the notebook tests (internal/notebook), in the notebook's own folder.
+if [ "$WARM_UP" = 1 ]; then
+  say "warming the Go caches: executing every notebook in $COURSE/notebooks"
+  (cd "$ROOT" && GOLAB_VENV=$PREFIX go run ./docker/warmup "$COURSE/notebooks")
 fi
 
 say "ready: $PREFIX (kernel: $kernel_json)"

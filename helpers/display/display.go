@@ -23,8 +23,14 @@ const (
 	Chart = "application/vnd.go-concurrency-lab.chart+json"
 )
 
-// Stdout is where plain text goes outside a notebook. Tests may replace it.
-var Stdout io.Writer = os.Stdout
+// Stdout is where plain text goes outside a notebook: by default whatever os.Stdout is
+// at the time of the write (so Example tests, which swap os.Stdout, see it). Tests may
+// replace it.
+var Stdout io.Writer = currentStdout{}
+
+type currentStdout struct{}
+
+func (currentStdout) Write(p []byte) (int, error) { return os.Stdout.Write(p) }
 
 // InNotebook reports whether the program runs as a GoNB cell.
 func InNotebook() bool { return gonbui.IsNotebook }
