@@ -83,7 +83,7 @@ func notebooks(t *testing.T) []string {
 // environment) and returns it; it fails the test when the notebook does not run cleanly.
 func run(t *testing.T, name string, env ...string) *notebook.Notebook {
 	t.Helper()
-	if *only != "" && !strings.Contains(name, *only) {
+	if *only != "" && !strings.Contains(filepath.Base(name), *only) {
 		t.Skipf("skipped by -notebook=%s", *only)
 	}
 	key := name + "|" + strings.Join(env, " ")
@@ -95,9 +95,9 @@ func run(t *testing.T, name string, env ...string) *notebook.Notebook {
 	}
 	mu.Unlock()
 	e.once.Do(func() {
-		outName := name
+		outName := filepath.Base(name)
 		if len(env) > 0 {
-			outName = strings.TrimSuffix(name, ".ipynb") + "." + sanitize(strings.Join(env, "_")) + ".ipynb"
+			outName = strings.TrimSuffix(outName, ".ipynb") + "." + sanitize(strings.Join(env, "_")) + ".ipynb"
 		}
 		start := time.Now()
 		e.nb, e.err = notebook.Execute(context.Background(), name, notebook.Options{Env: env, Name: outName})
@@ -117,7 +117,9 @@ func run(t *testing.T, name string, env ...string) *notebook.Notebook {
 	return e.nb
 }
 
-func sanitize(s string) string { return regexp.MustCompile(`[^A-Za-z0-9=_-]+`).ReplaceAllString(s, "_") }
+func sanitize(s string) string {
+	return regexp.MustCompile(`[^A-Za-z0-9=_-]+`).ReplaceAllString(s, "_")
+}
 
 // cell returns the cell with the tag, failing the test when there is none.
 func cell(t *testing.T, nb *notebook.Notebook, tag string) *notebook.Cell {

@@ -213,11 +213,4 @@ func binLabel(kind stats.Kind, b stats.Bin, last bool, dataMax float64) string {
 }
 
 // duration formats nanoseconds as a duration with three significant digits.
-func duration(ns float64) string {
-	if ns == 0 {
-		return "0s"
-	}
-	mag := int(math.Floor(math.Log10(math.Abs(ns))))
-	unit := time.Duration(math.Pow10(max(0, mag-2)))
-	return time.Duration(math.Round(ns)).Round(unit).String()
-}
+func duration(ns float64) string { return stats.RoundDuration(time.Duration(math.Round(ns))).String() }

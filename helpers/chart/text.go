@@ -2,10 +2,10 @@ package chart
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 	"text/tabwriter"
+
+	"github.com/go-concurrency-lab/course/helpers/stats"
 )
 
 // maxRows is how many rows a text table shows before it says how many it left out.
@@ -59,23 +59,8 @@ func (t *table) String() string {
 	return strings.TrimRight(b.String(), "\n")
 }
 
-// num formats a number for text: whole numbers in full, others with four
-// significant digits and no exponent for everyday magnitudes.
-func num(v float64) string {
-	a := math.Abs(v)
-	switch {
-	case v == math.Trunc(v) && a < 1e15:
-		return strconv.FormatFloat(v, 'f', -1, 64)
-	case a >= 1e-4 && a < 1e15:
-		decimals := max(0, 3-int(math.Floor(math.Log10(a))))
-		s := strconv.FormatFloat(v, 'f', decimals, 64)
-		if strings.Contains(s, ".") {
-			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-		}
-		return s
-	}
-	return strconv.FormatFloat(v, 'g', 4, 64)
-}
+// num formats a number for text, as the stats summaries do.
+func num(v float64) string { return stats.FormatNumber(v) }
 
 // numRange formats "v (low–high)", or just v when there is no range.
 func numRange(v float64, low, high []float64, i int) string {

@@ -38,7 +38,6 @@ package check
 import (
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"runtime"
 	"slices"
@@ -257,12 +256,4 @@ func (s spec) hintOr(general string) string {
 		return s.hint
 	}
 	return general
-}
-
-// roundDuration rounds d to three significant digits (1.23ms, 45.6µs, 2.5s).
-func roundDuration(d time.Duration) time.Duration {
-	if d < 1000 {
-		return d
-	}
-	return d.Round(time.Duration(math.Pow10(int(math.Log10(float64(d))) - 2)))
 }

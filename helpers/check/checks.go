@@ -308,7 +308,7 @@ func Within(name string, s Spec, budget time.Duration, f func() error) Verdict {
 			return invalid(fmt.Errorf("%s: %v", fn, err))
 		}
 		median := time.Duration(sum.Median)
-		medians = append(medians, fmt.Sprintf("%d: %v", p, roundDuration(median)))
+		medians = append(medians, fmt.Sprintf("%d: %v", p, stats.RoundDuration(median)))
 		r.details = append(r.details, fmt.Sprintf("GOMAXPROCS %d: %s", p, sum.Durations()))
 		if slow == 0 && median > budget {
 			slow, slowMedian = p, median
@@ -324,7 +324,7 @@ func Within(name string, s Spec, budget time.Duration, f func() error) Verdict {
 		tail = fmt.Sprintf("stopped after %d trials at GOMAXPROCS=%d: more than half took longer", len(times[early]), early)
 	}
 	r.line = fmt.Sprintf("median time at GOMAXPROCS=%d is %v, over the %v budget (%s; %s)",
-		slow, roundDuration(slowMedian), budget, strings.Join(medians, ", "), tail)
+		slow, stats.RoundDuration(slowMedian), budget, strings.Join(medians, ", "), tail)
 	r.hint = sp.hintOr(hintSlow)
 	return r.print()
 }

@@ -32,10 +32,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"sync"
 	"time"
+
+	"github.com/go-concurrency-lab/course/helpers/stats"
 )
 
 // Outcome is what happened to a function run by [Run].
@@ -70,7 +71,7 @@ func (o Outcome) String() string {
 	case o.Err != nil:
 		return o.Err.Error()
 	case o.Finished:
-		return "finished in " + round(o.Elapsed).String()
+		return "finished in " + stats.RoundDuration(o.Elapsed).String()
 	case o.Blocked:
 		return fmt.Sprintf("blocked: still waiting after %v — a goroutine is waiting for something that never happens (a deadlock)", o.Timeout)
 	case o.Panicked && o.inGo:
@@ -79,14 +80,6 @@ func (o Outcome) String() string {
 		return fmt.Sprintf("panicked: %v", o.Panic)
 	}
 	return "not run"
-}
-
-// round rounds d to three significant digits (1.23ms, 45.6µs, 2.5s).
-func round(d time.Duration) time.Duration {
-	if d < 1000 {
-		return d
-	}
-	return d.Round(time.Duration(math.Pow10(int(math.Log10(float64(d))) - 2)))
 }
 
 // errGoexit is the Panic value of an Outcome whose f called runtime.Goexit.

@@ -210,21 +210,6 @@ func TestConcurrentRuns(t *testing.T) {
 	}
 }
 
-func TestRound(t *testing.T) {
-	for d, want := range map[time.Duration]string{
-		999:                      "999ns",
-		1234:                     "1.23µs",
-		1234567:                  "1.23ms",
-		45678 * time.Microsecond: "45.7ms",
-		2500 * time.Millisecond:  "2.5s",
-		83 * time.Second:         "1m23s",
-	} {
-		if got := round(d).String(); got != want {
-			t.Errorf("round(%d) = %s, want %s", int64(d), got, want)
-		}
-	}
-}
-
 // TestNoDeadlockCrashWhileWaiting runs testdata/deadlock in its own process: there
 // the main goroutine waits in Run while f is blocked on a mutex nobody will unlock,
 // so no goroutine can run. The runtime's deadlock detector must stay quiet while

@@ -257,8 +257,8 @@ func TestFormatNumber(t *testing.T) {
 		0: "0", 998: "998", -3: "-3", 997.35: "997.4", 0.012345: "0.01235", 123456.7: "123457",
 		1.5: "1.5", 2.25: "2.25", 1e-7: "1e-07", 1e20: "1e+20",
 	} {
-		if got := formatNumber(x); got != want {
-			t.Errorf("formatNumber(%v) = %q, want %q", x, got, want)
+		if got := FormatNumber(x); got != want {
+			t.Errorf("FormatNumber(%v) = %q, want %q", x, got, want)
 		}
 	}
 }
@@ -488,6 +488,17 @@ func TestKindOf(t *testing.T) {
 	} {
 		if tt.got != tt.want {
 			t.Errorf("case %d: got %v, want %v", i, tt.got, tt.want)
+		}
+	}
+}
+
+func TestRoundDuration(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		0: "0s", 812: "812ns", 999: "999ns", 1234: "1.23µs", 45678: "45.7µs", 1234567: "1.23ms",
+		45678 * time.Microsecond: "45.7ms", 2500 * time.Millisecond: "2.5s", 83 * time.Second: "1m23s", -1234567: "-1.23ms",
+	} {
+		if got := RoundDuration(d).String(); got != want {
+			t.Errorf("RoundDuration(%d) = %s, want %s", int64(d), got, want)
 		}
 	}
 }

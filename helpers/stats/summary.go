@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 )
 
 // Summary describes a set of measurements. All fields are in the unit of the
@@ -85,7 +84,7 @@ func Summarize[T Number](values []T, percentiles ...float64) (Summary, error) {
 //	n=200 min=912 median=998 (95% CI 997–999) mean=994.3 max=1000 p90=1000
 //
 // with up to four significant digits and the percentiles in increasing order.
-func (s Summary) String() string { return s.format(formatNumber) }
+func (s Summary) String() string { return s.format(FormatNumber) }
 
 // Durations formats s like [Summary.String], reading every value as a number
 // of nanoseconds and writing it as a [time.Duration] rounded to three
@@ -105,38 +104,6 @@ func (s Summary) format(f func(float64) string) string {
 		fmt.Fprintf(&b, " p%s=%s", strconv.FormatFloat(p, 'g', -1, 64), f(s.Percentiles[p]))
 	}
 	return b.String()
-}
-
-// formatNumber writes x with up to four significant digits, without an
-// exponent for ordinary magnitudes: 998, 997.4, 0.01235, 123457.
-func formatNumber(x float64) string {
-	ax := math.Abs(x)
-	switch {
-	case x == math.Trunc(x) && ax < 1e15:
-		return strconv.FormatFloat(x, 'f', 0, 64)
-	case ax >= 1e-3 && ax < 1e15:
-		decimals := max(0, 3-int(math.Floor(math.Log10(ax))))
-		s := strconv.FormatFloat(x, 'f', decimals, 64)
-		if strings.Contains(s, ".") {
-			s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-		}
-		return s
-	default:
-		return strconv.FormatFloat(x, 'g', 4, 64)
-	}
-}
-
-// formatDuration writes ns nanoseconds as a time.Duration rounded to three
-// significant digits: 1.23ms, 45.7µs, 812ns.
-func formatDuration(ns float64) string {
-	const limit = float64(math.MaxInt64)
-	ns = max(-limit, min(limit, math.Round(ns)))
-	d := time.Duration(ns)
-	unit := time.Duration(1)
-	for a := d.Abs(); a >= 1000; a /= 10 {
-		unit *= 10
-	}
-	return d.Round(unit).String()
 }
 
 // mean returns the arithmetic mean of xs, clamped to [min, max] against
