@@ -28,7 +28,7 @@ setup: ## Install the pinned Python packages, gonb, goimports, gopls and the ker
 
 lab: setup ## Serve the course in JupyterLab on 127.0.0.1 with a token, and print the URL.
 	@echo "Starting JupyterLab on http://127.0.0.1:$(PORT) (the URL with the token is printed below; Ctrl-C stops it)."
-	@cd notebooks && exec jupyter lab --no-browser \
+	@cd notebooks && exec jupyter lab --no-browser $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
 		--ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 		--ServerApp.root_dir="$(ROOT)/notebooks"
 
@@ -39,8 +39,8 @@ check-format: ## gofmt: fail on unformatted Go files.
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './.venv/*')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi; echo "gofmt: ok"
 
-vet: ## go vet over the course module.
-	go vet ./...
+vet: ## go vet over the course module (the browser test included).
+	go vet -tags browser ./...
 
 test-helpers: ## Unit tests, examples and fuzz seeds of helpers/ and the harness, with the race detector.
 	go test -race -count=1 ./helpers/... ./internal/...
@@ -50,6 +50,7 @@ test-notebooks: ## Execute every notebook headless and check what it shows.
 
 test-browser: ## Run every notebook in JupyterLab in headless Chromium, offline.
 	go test -count=1 -timeout $(GO_TEST_TIMEOUT) -tags browser ./e2e/...
+	@cat "$(REPORTS)/browser/report.md"
 
 test-docker: setup ## Workshop files: hadolint, shellcheck, pinned versions, start hook, install.sh --warm-up.
 	go test -count=1 ./docker/...

@@ -219,6 +219,23 @@ PY
   mark_fresh kernel "${tool_inputs[@]}"
 fi
 
+# --- JupyterLab defaults for a course that must work offline ---------------------------
+# Workshops lose Wi-Fi: JupyterLab should not ask to fetch news or check for updates.
+# overrides.json in the environment's own data dir sets the defaults; learners can still
+# change them in Settings.
+overrides=$JUPYTER_DATA_DIR/lab/settings/overrides.json
+if [ ! -f "$overrides" ]; then
+  mkdir -p "$(dirname "$overrides")"
+  cat >"$overrides" <<'JSON'
+{
+  "@jupyterlab/apputils-extension:notification": {
+    "fetchNews": "false",
+    "checkForUpdates": false
+  }
+}
+JSON
+fi
+
 # --- Pre-build the packages the notebooks import --------------------------------------
 if [ "$PREBUILD" = 1 ]; then
   STAMP_EXTRA="$(go env GOVERSION GOCACHE GOMODCACHE) $COURSE"

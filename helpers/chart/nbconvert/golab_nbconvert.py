@@ -17,5 +17,5 @@ c.HTMLExporter.template_name = "golab"
 c.TemplateExporter.extra_template_basedirs = [here]
 c.TemplateExporter.extra_template_paths = [os.path.join(here, "..", "assets")]
 #
-# The "lab" template's MathJax and Mermaid <script>s still come from a CDN; offline they
-# fail quietly (math is then shown as TeX source), which does not affect the charts.
+# The template also drops the "lab" template's MathJax and Mermaid <script>s, which come
+# from CDNs: an exported page loads nothing from the network.
