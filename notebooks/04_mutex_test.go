@@ -1,0 +1,211 @@
+package notebooks_test
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/go-concurrency-lab/course/internal/notebook"
+)
+
+// ansi04 matches the colour and highlight codes GoNB puts into stderr (the race
+// report marks cell lines in reverse video); JupyterLab renders them, tests drop them.
+var ansi04 = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// TestNotebook04 checks the facts 04_mutex.ipynb claims, on the numbers its cells print
+// and the data of its charts.
+func TestNotebook04(t *testing.T) {
+	nb := run(t, "04_mutex.ipynb")
+	text := func(tag string) string { return ansi04.ReplaceAllString(cell(t, nb, tag).Text(), "") }
+
+	t.Run("racy counter is right on one P", func(t *testing.T) {
+		ch := charts(t, nb, "racy-histogram", 1)[0]
+		series(t, ch, "GOMAXPROCS=1")
+		if len(ch.Series) != 2 {
+			t.Fatalf("histogram has %d series, want GOMAXPROCS=1 and a parallel setting", len(ch.Series))
+		}
+		// The prose says the 100-goroutine counter was right in every trial on one P.
+		lost, total := share04(t, text("racy-histogram"), `GOMAXPROCS=1: (\d+)/(\d+)`)
+		if total < 100 || lost > 0 {
+			t.Errorf("GOMAXPROCS=1: %d of %d trials lost updates, want none", lost, total)
+		}
+	})
+
+	t.Run("widened window loses updates at GOMAXPROCS>=2", func(t *testing.T) {
+		ch := charts(t, nb, "widened", 1)[0]
+		if len(ch.Series) != 2 {
+			t.Fatalf("bars have %d series, want 2", len(ch.Series))
+		}
+		one := series(t, ch, "GOMAXPROCS=1")
+		procs := parallelSetting04(t, ch)
+		parallel := series(t, ch, fmt.Sprintf("GOMAXPROCS=%d", procs))
+		if len(one) != 4 || len(parallel) != 4 {
+			t.Fatalf("want 4 racy programs per setting, got %d and %d", len(one), len(parallel))
+		}
+		if paused := parallel[3]; paused < 90 {
+			t.Errorf("GOMAXPROCS=%d: the pause between read and write lost updates in %.1f%% of trials, want >= 90%%", procs, paused)
+		}
+		// The prose: on one P the seed's program and the long loops lose (practically) nothing,
+		// and the pause loses updates even there.
+		for i, name := range []string{"seed", "1,000 goroutines", "2 × 100,000"} {
+			if one[i] > 1 {
+				t.Errorf("GOMAXPROCS=1, %s: %.1f%% of trials lost updates, want about 0", name, one[i])
+			}
+		}
+		if one[3] < 90 {
+			t.Errorf("GOMAXPROCS=1, pause: %.1f%% of trials lost updates, want >= 90%%", one[3])
+		}
+		lost, total := share04(t, text("widened"), fmt.Sprintf(`GOMAXPROCS=%d +100 × 1, paused +lost updates in (\d+)/(\d+)`, procs))
+		if float64(lost) < 0.9*float64(total) {
+			t.Errorf("printed: the pause lost updates in %d/%d trials, want >= 90%%", lost, total)
+		}
+	})
+
+	t.Run("race detector flags the race on one P", func(t *testing.T) {
+		out := text("race-detector")
+		if !strings.Contains(out, "DATA RACE") {
+			t.Errorf("the -race cell shows no DATA RACE report:\n%s", out)
+		}
+		if !strings.Contains(out, "GOMAXPROCS=1: final counter value 100 (want 100)") {
+			t.Errorf("the -race cell should run on one P and get 100:\n%s", out)
+		}
+		if !strings.Contains(text("race-off"), "%goflags=[]") {
+			t.Errorf("the race detector is not switched off again:\n%s", text("race-off"))
+		}
+	})
+
+	t.Run("mutex and atomic are always exact", func(t *testing.T) {
+		ch := charts(t, nb, "fixed-histogram", 1)[0]
+		for _, name := range []string{"no lock, paused", "sync.Mutex, paused", "atomic.Int64"} {
+			series(t, ch, name)
+		}
+		out := text("fixed-histogram")
+		for _, name := range []string{`sync\.Mutex, paused`, `atomic\.Int64`} {
+			exact, total := share04(t, out, name+`: +(\d+)/(\d+)`)
+			if total < 100 || exact != total {
+				t.Errorf("%s gave the exact value in %d of %d trials, want all", name, exact, total)
+			}
+		}
+	})
+
+	t.Run("timeline draws a lost update", func(t *testing.T) {
+		ch := charts(t, nb, "timeline", 1)[0]
+		out := text("timeline")
+		if !strings.Contains(out, "update(s)") {
+			t.Fatalf("no trial lost an update:\n%s", out)
+		}
+		// A lost update means two goroutines wrote the same value: find it in the chart's data.
+		writes := map[string][]string{}
+		for _, s := range ch.Series {
+			var spans []struct{ Label, Kind string }
+			if err := json.Unmarshal(s.Data, &spans); err != nil {
+				t.Fatal(err)
+			}
+			for _, sp := range spans {
+				if sp.Kind == "3. write" {
+					writes[sp.Label] = append(writes[sp.Label], s.Name)
+				}
+			}
+		}
+		dup := false
+		for _, lanes := range writes {
+			dup = dup || len(lanes) > 1
+		}
+		if !dup {
+			t.Errorf("the chart shows no two goroutines writing the same value: %v", writes)
+		}
+	})
+
+	t.Run("forgotten Unlock blocks", func(t *testing.T) {
+		out := text("forgotten-unlock")
+		for _, want := range []string{"1st call, counter 0 → 1: finished", "early return: finished", "3rd call: blocked"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("want %q in:\n%s", want, out)
+			}
+		}
+	})
+
+	t.Run("panic without defer keeps the lock", func(t *testing.T) {
+		out := text("panic-unlock")
+		for _, want := range []string{
+			"without defer: Add(-1): panicked",
+			"without defer: after the panic, is the mutex free? false",
+			"without defer: next Add(1): blocked",
+			"with defer: Add(-1): panicked",
+			"with defer: after the panic, is the mutex free? true",
+			"with defer: next Add(1): finished",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("want %q in:\n%s", want, out)
+			}
+		}
+	})
+
+	t.Run("uncontended costs", func(t *testing.T) {
+		ch := charts(t, nb, "uncontended", 1)[0]
+		ns := series(t, ch, "fastest of 7 runs")
+		if len(ns) != 4 {
+			t.Fatalf("want 4 operations, got %d", len(ns))
+		}
+		plain, deferred := ns[1], ns[2]
+		for i, v := range ns {
+			if v <= 0 || v > 100 {
+				t.Errorf("operation %d: %.2f ns/op is not plausible for an uncontended call", i, v)
+			}
+		}
+		// "defer costs about nothing": a Go without open-coded defers paid tens of ns here.
+		if deferred > 2*plain+2 {
+			t.Errorf("Lock+defer Unlock %.2f ns/op is far above Lock+Unlock %.2f ns/op", deferred, plain)
+		}
+	})
+
+	t.Run("contention", func(t *testing.T) {
+		cs := charts(t, nb, "contended", 2)
+		mutex := series(t, cs[0], "sync.Mutex")
+		series(t, cs[0], "atomic.Int64")
+		if len(mutex) != 6 {
+			t.Fatalf("want 6 goroutine counts, got %d", len(mutex))
+		}
+		// "More goroutines do not make a shared counter faster."
+		for i, v := range mutex[1:] {
+			if v > 1.5*mutex[0] {
+				t.Errorf("mutex point %d: %.1f million/s, more than 1.5× one goroutine's %.1f", i+1, v, mutex[0])
+			}
+		}
+		// Work inside the lock is serialized: no speed-up over one goroutine.
+		inside := series(t, cs[1], "work inside the lock")
+		outside := series(t, cs[1], "work outside the lock")
+		last := len(inside) - 1
+		if inside[last] > 1.25 {
+			t.Errorf("with the work inside the lock, the goroutines ran %.2f× faster than one, want <= 1.25×", inside[last])
+		}
+		t.Logf("speed-up at the most work: inside %.2f×, outside %.2f×", inside[last], outside[last])
+	})
+}
+
+// share04 reads "hits/total" from the two groups of re in text.
+func share04(t *testing.T, text, re string) (hits, total int) {
+	t.Helper()
+	m := regexp.MustCompile(re).FindStringSubmatch(text)
+	if m == nil {
+		t.Fatalf("no match for %s in:\n%s", re, text)
+	}
+	hits, _ = strconv.Atoi(m[1])
+	total, _ = strconv.Atoi(m[2])
+	return hits, total
+}
+
+// parallelSetting04 returns N of the chart's parallel series, "GOMAXPROCS=N" with N >= 2.
+func parallelSetting04(t *testing.T, ch notebook.Chart) int {
+	t.Helper()
+	for _, s := range ch.Series {
+		if n, err := strconv.Atoi(strings.TrimPrefix(s.Name, "GOMAXPROCS=")); err == nil && n >= 2 {
+			return n
+		}
+	}
+	t.Fatalf("chart %q has no series GOMAXPROCS=N with N >= 2", ch.Title)
+	return 0
+}

@@ -1,0 +1,42 @@
+//go:build ignore
+
+package main
+
+import (
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+const (
+	fanOutJobs   = 1000
+	jobTime      = 2 * time.Millisecond
+	fanOutBudget = 25 * time.Millisecond
+)
+
+// job stands for one small request.
+func job(id int) {
+	time.Sleep(jobTime)
+}
+
+// fanOut runs n jobs at the same time and returns only when all have finished.
+// It returns how many jobs had finished when it returned.
+func fanOut(n int) int64 {
+	var wg sync.WaitGroup
+	var finished atomic.Int64
+	for i := range n {
+		wg.Go(func() { // Add(1) before the goroutine starts, Done when it ends
+			job(i)
+			finished.Add(1)
+		})
+	}
+	wg.Wait()
+	return finished.Load()
+}
+
+func main() {
+	start := time.Now()
+	got := fanOut(fanOutJobs)
+	fmt.Printf("%d of %d jobs had finished when fanOut returned, after %v\n", got, fanOutJobs, time.Since(start).Round(time.Microsecond))
+}

@@ -1,0 +1,44 @@
+//go:build ignore
+
+package main
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"sync"
+	"time"
+)
+
+const resultWorkers = 5
+
+// lookUp stands for a call to another service: it takes up to half a millisecond.
+func lookUp(id int) string {
+	time.Sleep(time.Duration(rand.IntN(500)) * time.Microsecond)
+	return fmt.Sprintf("result %d", id)
+}
+
+// collectResults starts one goroutine per worker and returns all their results.
+func collectResults(workers int) []string {
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var results []string
+	for id := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done() // the fix: Done when the goroutine ends, after its append
+			r := lookUp(id)
+			mu.Lock()
+			results = append(results, r)
+			mu.Unlock()
+		}()
+	}
+	wg.Wait()
+	mu.Lock()
+	defer mu.Unlock()
+	return results
+}
+
+func main() {
+	got := collectResults(resultWorkers)
+	fmt.Printf("%d workers, %d results: %q\n", resultWorkers, len(got), got)
+}
