@@ -17,8 +17,12 @@ export GOLAB_VENV := $(VENV)
 export GOTOOLCHAIN ?= local
 # Long test runs: the notebook tests execute every notebook, the browser test does it again.
 GO_TEST_TIMEOUT ?= 40m
+# Flags for `make bench`, e.g. BENCH_FLAGS="-notebook 04 -cold=false" (go run ./internal/bench/cmd/bench -h).
+BENCH_FLAGS ?=
+# Flags for `make site`, e.g. SITE_FLAGS=-execute to run every notebook anew (go run ./internal/site/cmd/site -h).
+SITE_FLAGS ?=
 
-.PHONY: help setup lab test check-format vet test-helpers test-notebooks test-browser test-docker clean
+.PHONY: help setup lab site test check-format vet test-helpers test-notebooks test-browser test-docker bench clean
 
 help: ## List the targets.
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -31,6 +35,9 @@ lab: setup ## Serve the course in JupyterLab on 127.0.0.1 with a token, and prin
 	@cd notebooks && exec jupyter lab --no-browser $$([ "$$(id -u)" = 0 ] && echo --allow-root) \
 		--ServerApp.ip=127.0.0.1 --ServerApp.port=$(PORT) \
 		--ServerApp.root_dir="$(ROOT)/notebooks"
+
+site: setup ## Build the course website into site/: every notebook executed and rendered, links checked.
+	go run ./internal/site/cmd/site $(SITE_FLAGS)
 
 test: setup check-format vet test-helpers test-notebooks test-browser test-docker ## Run every check (what CI runs).
 	@echo "make test: all checks passed."
@@ -55,5 +62,8 @@ test-browser: ## Run every notebook in JupyterLab in headless Chromium, offline.
 test-docker: setup ## Workshop files: hadolint, shellcheck, pinned versions, start hook, install.sh --warm-up.
 	go test -count=1 ./docker/...
 
-clean: ## Remove .venv and the reports.
-	rm -rf "$(VENV)" "$(REPORTS)"
+bench: setup ## Time the course (3 warm runs, 1 cold): reports/bench/report.md and .json, budgets as PASS/FAIL.
+	go run ./internal/bench/cmd/bench $(BENCH_FLAGS)
+
+clean: ## Remove .venv, the reports and the website.
+	rm -rf "$(VENV)" "$(REPORTS)" "$(ROOT)/site"

@@ -38,7 +38,7 @@ require (
 	go.uber.org/zap v1.27.0 // indirect
 	golang.org/x/exp v0.0.0-20261014143641-f0251eb4aa3e
 	golang.org/x/mod v0.42.0 // indirect
-	golang.org/x/sync v0.25.0 // errgroup, imported by notebook 03's cells
+	golang.org/x/sync v0.25.0 // indirect; errgroup, imported by notebook 03's cells
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/telemetry v0.0.0-20261009151841-97e8ea77aa2a // indirect
 	golang.org/x/text v0.38.0 // indirect

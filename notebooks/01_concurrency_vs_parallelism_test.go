@@ -386,10 +386,11 @@ func check01Misconception(t *testing.T, nb *notebook.Notebook, m machine01Info) 
 	})
 }
 
-// test01WorkIsCPUWork compiles the kitchen cell as GoNB does (go build, default flags) with a
-// probe that measures the thread CPU time of work(d): it must grow with d and be about d.
-// A control copy whose work drops spin's result shows that the probe notices when the
-// compiler deletes the loop's arithmetic as dead code.
+// test01WorkIsCPUWork compiles the kitchen cell as GoNB does (go build, default flags,
+// against this checkout of the course module) with a probe that measures the thread CPU
+// time of work(d): it must grow with d and be about d. The kitchen's work is
+// compute.For(d); helpers/compute's TestForIsCPUWork adds the control that shows such a
+// probe notices when the compiler deletes the arithmetic as dead code.
 func test01WorkIsCPUWork(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("the probe reads per-thread CPU time, which needs Linux")
@@ -399,12 +400,9 @@ func test01WorkIsCPUWork(t *testing.T) {
 		t.Fatal(err)
 	}
 	kitchen := cell(t, nb, "kitchen").Source
-	kept := "workDone.Add(spin(int(stepsPerMs() * float64(d) / float64(time.Millisecond))))"
-	if !strings.Contains(kitchen, kept) {
-		t.Fatalf("the kitchen's work no longer contains %q; update this test", kept)
+	if kept := "compute.For(d)"; !strings.Contains(kitchen, kept) {
+		t.Fatalf("the kitchen's work no longer calls %q, whose own test proves it is CPU work; update this test", kept)
 	}
-	dropped := strings.Replace(kitchen, kept, "spin(int(stepsPerMs() * float64(d) / float64(time.Millisecond)))", 1)
-
 	cpu := probe01Work(t, kitchen)
 	t.Logf("CPU time of work(d): %v", cpu)
 	for d, used := range cpu {
@@ -415,20 +413,18 @@ func test01WorkIsCPUWork(t *testing.T) {
 	if ratio := float64(cpu[40*time.Millisecond]) / float64(cpu[5*time.Millisecond]); ratio < 5 || ratio > 12 {
 		t.Errorf("work(40ms) used %.1f× the CPU time of work(5ms), want about 8", ratio)
 	}
-	control := probe01Work(t, dropped)
-	t.Logf("control, spin's result dropped: %v", control)
-	if d := 40 * time.Millisecond; control[d] > d/2 {
-		t.Errorf("the control's work(%v) still used %v of CPU time: this toolchain no longer deletes the unused arithmetic, so the control cannot show the probe's power; update it", d, control[d])
-	}
 }
 
-// probe01Work builds kitchen with a probe main and returns the least thread CPU time of three
-// calls of work(d), for d = 5, 10, 20 and 40 ms.
+// probe01Work builds kitchen with a probe main, in a module that uses this checkout of the
+// course, and returns the least thread CPU time of three calls of work(d), for d = 5, 10,
+// 20 and 40 ms.
 func probe01Work(t *testing.T, kitchen string) map[time.Duration]time.Duration {
 	t.Helper()
 	dir := t.TempDir()
 	files := map[string]string{
-		"go.mod":     "module probe\n\ngo 1.26\n",
+		"go.mod": "module probe\n\ngo 1.26\n\nrequire github.com/go-concurrency-lab/course v0.0.0\n\n" +
+			"replace github.com/go-concurrency-lab/course => " + strconv.Quote(repoRoot()) + "\n",
+		"go.sum":     readFile01(t, filepath.Join(repoRoot(), "go.sum")),
 		"kitchen.go": "package main\n\n" + kitchen + "\n",
 		"probe.go": `package main
 
@@ -438,6 +434,8 @@ import (
 	"syscall"
 	"time"
 	"unsafe"
+
+	"github.com/go-concurrency-lab/course/helpers/compute"
 )
 
 // threadCPU returns the CPU time f used on the calling thread (CLOCK_THREAD_CPUTIME_ID,
@@ -458,7 +456,7 @@ func threadCPU(f func()) time.Duration {
 
 func main() {
 	runtime.LockOSThread()
-	stepsPerMs()
+	compute.Calibrate()
 	for _, ms := range []int{5, 10, 20, 40} {
 		d := time.Duration(ms) * time.Millisecond
 		least := time.Duration(1<<63 - 1)
@@ -476,7 +474,7 @@ func main() {
 		}
 	}
 	bin := filepath.Join(dir, "probe")
-	build := exec.Command("go", "build", "-o", bin, ".")
+	build := exec.Command("go", "build", "-mod=mod", "-o", bin, ".") // -mod=mod: take the course's requirements as they are
 	build.Dir = dir
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
@@ -497,6 +495,16 @@ func main() {
 		t.Fatalf("probe printed %q, want four lines", out)
 	}
 	return cpu
+}
+
+// readFile01 returns the text of the file at path.
+func readFile01(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
 }
 
 func abs01(x float64) float64 { return max(x, -x) }

@@ -163,9 +163,9 @@ func TestNotebook04(t *testing.T) {
 	})
 
 	t.Run("contention", func(t *testing.T) {
-		cs := charts(t, nb, "contended", 2)
-		mutex := series(t, cs[0], "sync.Mutex")
-		series(t, cs[0], "atomic.Int64")
+		counter := charts(t, nb, "contended", 1)[0]
+		mutex := series(t, counter, "sync.Mutex")
+		series(t, counter, "atomic.Int64")
 		if len(mutex) != 6 {
 			t.Fatalf("want 6 goroutine counts, got %d", len(mutex))
 		}
@@ -176,8 +176,9 @@ func TestNotebook04(t *testing.T) {
 			}
 		}
 		// Work inside the lock is serialized: no speed-up over one goroutine.
-		inside := series(t, cs[1], "work inside the lock")
-		outside := series(t, cs[1], "work outside the lock")
+		section := charts(t, nb, "critical-section", 1)[0]
+		inside := series(t, section, "work inside the lock")
+		outside := series(t, section, "work outside the lock")
 		last := len(inside) - 1
 		if inside[last] > 1.25 {
 			t.Errorf("with the work inside the lock, the goroutines ran %.2f× faster than one, want <= 1.25×", inside[last])

@@ -6,6 +6,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"math"
 	"os"
 	"os/exec"
@@ -29,6 +30,28 @@ type Options struct {
 	OutDir string
 	// Name of the executed copy (default: the notebook's file name).
 	Name string
+
+	// Used by `make bench` (internal/bench); all off by default.
+
+	// Dir is the kernel's working directory (default: the notebook's folder), for running a
+	// copy of a notebook kept elsewhere as if it were in Dir.
+	Dir string
+
+	// Kernel is the kernelspec to run (default "gonb"); give JUPYTER_PATH in Env to
+	// use one that is not installed.
+	Kernel string
+	// AfterCell is the source of an extra cell run after every code cell and not saved,
+	// with "{index}" replaced by the cell's index, e.g. a `!*` command copying main.go.
+	AfterCell string
+	// Repeat runs the cell carrying a tag this many times in all, one run right after the
+	// other; the extra runs land in Cell.Repeats.
+	Repeat map[string]int
+	// RSSInterval, when positive, samples the kernel's process tree for Notebook.PeakRSS
+	// and Notebook.CPU.
+	RSSInterval time.Duration
+	// Complete asks the kernel for a completion at the end of the last code cell after the
+	// notebook ran, as JupyterLab does on Tab: GoNB then starts using gopls.
+	Complete bool
 }
 
 // Root returns the course repository's root: the folder of the go.mod that declares the
@@ -103,7 +126,7 @@ func Execute(ctx context.Context, path string, opts Options) (*Notebook, error) 
 	}
 	out := filepath.Join(opts.OutDir, opts.Name)
 	_ = os.Remove(out)
-	cmd := exec.CommandContext(ctx, py, script, abs, out, "--cell-timeout", fmt.Sprint(opts.CellTimeout.Seconds()))
+	cmd := exec.CommandContext(ctx, py, append([]string{script, abs, out}, opts.args()...)...)
 	cmd.Env = append(kernelEnv(filepath.Dir(py)), opts.Env...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -114,8 +137,33 @@ func Execute(ctx context.Context, path string, opts Options) (*Notebook, error) 
 	if err != nil {
 		return nil, err
 	}
-	nb.Path = path
+	nb.Path, nb.Executed = path, out
 	return nb, nil
+}
+
+// args are execute.py's options.
+func (opts Options) args() []string {
+	args := []string{"--cell-timeout", fmt.Sprint(opts.CellTimeout.Seconds())}
+	if opts.Kernel != "" {
+		args = append(args, "--kernel", opts.Kernel)
+	}
+	if opts.Dir != "" {
+		args = append(args, "--cwd", opts.Dir)
+	}
+	if opts.AfterCell != "" {
+		args = append(args, "--after-cell", opts.AfterCell)
+	}
+	tags := slices.Sorted(maps.Keys(opts.Repeat))
+	for _, tag := range tags {
+		args = append(args, "--repeat", fmt.Sprintf("%s=%d", tag, opts.Repeat[tag]))
+	}
+	if opts.RSSInterval > 0 {
+		args = append(args, "--rss-interval", fmt.Sprint(opts.RSSInterval.Seconds()))
+	}
+	if opts.Complete {
+		args = append(args, "--complete")
+	}
+	return args
 }
 
 // kernelEnv is this process's environment with the Python environment's bin first on

@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"regexp"
 	"slices"
@@ -28,10 +29,16 @@ type Notebook struct {
 	Path  string
 	Cells []*Cell
 	// Filled in by Execute.
+	Executed    string        // the executed copy's path (its name tells runs with other options apart)
 	KernelStart time.Duration // from launch until the kernel answered
 	Total       time.Duration // the whole run, kernel start included
 	Status      string        // "ok", or why the run stopped early
-	raw         map[string]any
+	// Filled in by Execute with the bench options (see Options).
+	Extra      time.Duration      // time spent in extra cells, repeats and the completion, included in Total
+	Completion time.Duration      // the completion's reply time (Options.Complete)
+	PeakRSS    map[string]int64   // KiB, by kind of process: see execute.py's RSSSampler
+	CPU        map[string]float64 // CPU seconds: kernel, kernel_children, gopls
+	raw        map[string]any
 }
 
 // Cell is one notebook cell.
@@ -44,6 +51,8 @@ type Cell struct {
 	ExecutionCount *int
 	Outputs        []Output
 	Duration       time.Duration // wall time of the cell, when executed by Execute
+	Started        time.Time     // when Execute started the cell (wall clock)
+	Repeats        []*Cell       // the extra runs of the cell (Options.Repeat), in order
 }
 
 // Output is one output of a code cell.
@@ -105,17 +114,21 @@ func Read(path string) (*Notebook, error) {
 			}
 		}
 		if g, ok := rc.Metadata["golab"]; ok {
-			var timing struct{ Seconds float64 }
+			var timing runTiming
 			if json.Unmarshal(g, &timing) == nil {
-				c.Duration = seconds(timing.Seconds)
+				c.Duration, c.Started = seconds(timing.Seconds), unixSeconds(timing.Started)
+				for _, r := range timing.Repeats {
+					again := &Cell{Index: i, ID: c.ID, Type: c.Type, Source: c.Source, Tags: c.Tags,
+						Duration: seconds(r.Seconds), Started: unixSeconds(r.Started)}
+					if again.Outputs, err = parseOutputs(r.Outputs); err != nil {
+						return nil, fmt.Errorf("%s: cell %d: repeat: %w", path, i, err)
+					}
+					c.Repeats = append(c.Repeats, again)
+				}
 			}
 		}
-		for _, ro := range rc.Outputs {
-			o, err := parseOutput(ro)
-			if err != nil {
-				return nil, fmt.Errorf("%s: cell %d: %w", path, i, err)
-			}
-			c.Outputs = append(c.Outputs, o)
+		if c.Outputs, err = parseOutputs(rc.Outputs); err != nil {
+			return nil, fmt.Errorf("%s: cell %d: %w", path, i, err)
 		}
 		nb.Cells = append(nb.Cells, c)
 	}
@@ -124,9 +137,45 @@ func Read(path string) (*Notebook, error) {
 			nb.KernelStart = seconds(number(g["kernel_start_seconds"]))
 			nb.Total = seconds(number(g["total_seconds"]))
 			nb.Status, _ = g["status"].(string)
+			nb.Extra, nb.Completion = seconds(number(g["extra_seconds"])), seconds(number(g["complete_seconds"]))
+			if rss, ok := g["rss_kib"].(map[string]any); ok {
+				nb.PeakRSS = map[string]int64{}
+				for k, v := range rss {
+					nb.PeakRSS[k] = int64(number(v))
+				}
+			}
+			if cpu, ok := g["cpu_seconds"].(map[string]any); ok {
+				nb.CPU = map[string]float64{}
+				for k, v := range cpu {
+					nb.CPU[k] = number(v)
+				}
+			}
 		}
 	}
 	return nb, nil
+}
+
+// runTiming is what execute.py writes into cell.metadata.golab.
+type runTiming struct {
+	Seconds float64
+	Started float64
+	Repeats []struct {
+		Seconds float64
+		Started float64
+		Outputs []map[string]json.RawMessage
+	}
+}
+
+func parseOutputs(raw []map[string]json.RawMessage) ([]Output, error) {
+	var out []Output
+	for _, ro := range raw {
+		o, err := parseOutput(ro)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, o)
+	}
+	return out, nil
 }
 
 func parseOutput(ro map[string]json.RawMessage) (Output, error) {
@@ -178,6 +227,14 @@ func number(v any) float64 {
 }
 
 func seconds(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
+
+func unixSeconds(s float64) time.Time {
+	if s == 0 {
+		return time.Time{}
+	}
+	sec := math.Floor(s)
+	return time.Unix(int64(sec), int64(math.Round((s-sec)*1e6))*1000) // execute.py keeps microseconds
+}
 
 // HasTag reports whether the cell carries tag.
 func (c *Cell) HasTag(tag string) bool { return slices.Contains(c.Tags, tag) }

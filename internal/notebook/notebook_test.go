@@ -113,3 +113,53 @@ func TestReport(t *testing.T) {
 		t.Errorf("table:\n%s", table)
 	}
 }
+
+func TestReadBenchMetadata(t *testing.T) {
+	nb, err := Read("testdata/bench.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if nb.Extra != 2500*time.Millisecond || nb.PeakRSS["gopls_hwm"] != 122000 || nb.PeakRSS["client"] != 69612 ||
+		nb.CPU["kernel_children"] != 3.05 || nb.Completion != 1500*time.Millisecond {
+		t.Errorf("extra %v, peak RSS %v, CPU %v, completion %v", nb.Extra, nb.PeakRSS, nb.CPU, nb.Completion)
+	}
+	c, err := nb.Tagged("speedup")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Duration != 1250*time.Millisecond || !c.Started.Equal(time.Unix(1795632222, 250_000_000)) {
+		t.Errorf("duration %v, started %v", c.Duration, c.Started)
+	}
+	var texts []string
+	for _, r := range c.Repeats {
+		texts = append(texts, r.Stdout())
+		if r.Index != c.Index || !r.HasTag("speedup") {
+			t.Errorf("repeat %+v lost the cell's index or tags", r)
+		}
+	}
+	if strings.Join(texts, "") != "speed-up 1.7\nspeed-up 1.8\n" || c.Repeats[1].Duration != 800*time.Millisecond {
+		t.Errorf("repeats = %q", texts)
+	}
+	// A notebook executed without the bench options has none of this.
+	plain, err := Read("testdata/executed.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Extra != 0 || plain.PeakRSS != nil || plain.CPU != nil || plain.Cells[2].Repeats != nil || !plain.Cells[2].Started.IsZero() {
+		t.Errorf("plain notebook: %v %v %+v", plain.Extra, plain.PeakRSS, plain.Cells[2])
+	}
+}
+
+func TestOptionsArgs(t *testing.T) {
+	opts := Options{CellTimeout: 90 * time.Second}
+	if got := strings.Join(opts.args(), " "); got != "--cell-timeout 90" {
+		t.Errorf("default args = %q", got)
+	}
+	opts = Options{CellTimeout: time.Minute, Kernel: "golab-bench", Dir: "/c/notebooks", AfterCell: "!*cp main.go /x/{index}",
+		Repeat: map[string]int{"speedup": 5, "racy-histogram": 5}, RSSInterval: 100 * time.Millisecond, Complete: true}
+	want := "--cell-timeout 60 --kernel golab-bench --cwd /c/notebooks --after-cell !*cp main.go /x/{index} " +
+		"--repeat racy-histogram=5 --repeat speedup=5 --rss-interval 0.1 --complete"
+	if got := strings.Join(opts.args(), " "); got != want {
+		t.Errorf("args = %q, want %q", got, want)
+	}
+}

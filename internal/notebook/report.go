@@ -32,7 +32,11 @@ type CellTiming struct {
 func Timings(nbs []*Notebook) []Timing {
 	var out []Timing
 	for _, nb := range nbs {
-		t := Timing{Notebook: filepath.Base(nb.Path), Status: nb.Status,
+		name := filepath.Base(nb.Path)
+		if nb.Executed != "" {
+			name = filepath.Base(nb.Executed) // e.g. 01_x.GOMAXPROCS=1.ipynb for a run with other settings
+		}
+		t := Timing{Notebook: name, Status: nb.Status,
 			KernelStart: nb.KernelStart.Seconds(), Total: nb.Total.Seconds()}
 		for _, c := range nb.CodeCells() {
 			t.Cells = append(t.Cells, CellTiming{Index: c.Index, Tags: c.Tags, First: firstLine(c.Source), Seconds: c.Duration.Seconds()})

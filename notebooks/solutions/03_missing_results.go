@@ -11,12 +11,6 @@ import (
 
 const resultWorkers = 5
 
-// lookUp stands for a call to another service: it takes up to half a millisecond.
-func lookUp(id int) string {
-	time.Sleep(time.Duration(rand.IntN(500)) * time.Microsecond)
-	return fmt.Sprintf("result %d", id)
-}
-
 // collectResults starts one goroutine per worker and returns all their results.
 func collectResults(workers int) []string {
 	var wg sync.WaitGroup
@@ -26,9 +20,10 @@ func collectResults(workers int) []string {
 		wg.Add(1)
 		go func() {
 			defer wg.Done() // the fix: Done when the goroutine ends, after its append
-			r := lookUp(id)
+
+			time.Sleep(rand.N(500 * time.Microsecond)) // a call to another service
 			mu.Lock()
-			results = append(results, r)
+			results = append(results, fmt.Sprintf("result %d", id))
 			mu.Unlock()
 		}()
 	}

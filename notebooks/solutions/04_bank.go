@@ -42,18 +42,3 @@ func (b *Bank) Total() int {
 	}
 	return total
 }
-
-// busyDay runs a day at the bank: tellers goroutines, each making transfers transfers. (No need to change this.)
-func busyDay(b *Bank, accounts, tellers, transfers int) {
-	var wg sync.WaitGroup
-	for t := range tellers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range transfers {
-				b.Transfer((t+i)%accounts, (t+2*i+1)%accounts, 1+i%5)
-			}
-		}()
-	}
-	wg.Wait()
-}

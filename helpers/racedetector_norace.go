@@ -1,0 +1,6 @@
+//go:build !race
+
+package helpers
+
+// raceDetector is true in programs built with -race.
+const raceDetector = false

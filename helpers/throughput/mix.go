@@ -1,0 +1,199 @@
+package throughput
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// MeasureFor starts goroutines goroutines that each call op without pause for
+// about window, waits until all of them have stopped, and returns how many
+// calls they made together and how long that took. Each goroutine passes op
+// its own count of calls so far, 0, 1, 2, …, so that op can vary what it does
+// (a read in most calls, a write in some).
+//
+// Unlike [Measure], which makes a fixed number of calls, MeasureFor runs for a
+// fixed time, which suits comparing implementations whose speeds differ many
+// times over: each gets the same window. A goroutine reads the clock after
+// every call at first, then less often (down to every 64th call) while calls
+// are quick, so that reading the clock costs little next to cheap calls and a
+// slow call overshoots the window by about one call.
+//
+// op is called from several goroutines at once, so whatever it shares must be
+// synchronised. MeasureFor returns an error, without calling op, if
+// goroutines < 1, window <= 0 or op is nil.
+func MeasureFor(goroutines int, window time.Duration, op func(call int)) (Rate, error) {
+	const fn = "throughput.MeasureFor"
+	switch {
+	case goroutines < 1:
+		return Rate{}, fmt.Errorf("%s: goroutines must be >= 1, got %d", fn, goroutines)
+	case window <= 0:
+		return Rate{}, fmt.Errorf("%s: window must be > 0, got %v", fn, window)
+	case op == nil:
+		return Rate{}, errors.New(fn + ": op is nil")
+	}
+	return runFor(goroutines, window, op), nil
+}
+
+// runFor implements MeasureFor for valid arguments.
+func runFor(goroutines int, window time.Duration, op func(call int)) Rate {
+	var total atomic.Int64
+	var wg sync.WaitGroup
+	start := time.Now()
+	deadline := start.Add(window)
+	for range goroutines {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			calls, stride, next, last := 0, 1, 1, start
+			for {
+				op(calls)
+				calls++
+				if calls < next {
+					continue
+				}
+				now := time.Now()
+				if !now.Before(deadline) {
+					break
+				}
+				if now.Sub(last) < 20*time.Microsecond && stride < 64 {
+					stride *= 2 // quick calls: look at the clock less often
+				}
+				last, next = now, calls+stride
+			}
+			total.Add(int64(calls))
+		}()
+	}
+	wg.Wait()
+	return Rate{Ops: int(total.Load()), Elapsed: time.Since(start)}
+}
+
+// Mix is a read/write workload, such as many goroutines reading a cache that
+// is written now and then. [Mix.Measure] runs it against the read and write
+// functions of one implementation.
+type Mix struct {
+	// Goroutines is how many goroutines call read or write without pause, at
+	// least 1. Their calls are what the Rate counts.
+	Goroutines int
+	// Window is how long they run, more than 0.
+	Window time.Duration
+	// ReadPercent is how many of every 100 calls of a goroutine are reads,
+	// from 0 to 100; the rest are writes. Reads and writes alternate evenly:
+	// a goroutine's call number n is a read when n%100 < ReadPercent.
+	ReadPercent int
+	// WriteEvery, when more than 0, starts one more goroutine that calls write
+	// every WriteEvery while the others run (a writer that comes now and
+	// then). Its writes are not counted. 0 means no such writer.
+	WriteEvery time.Duration
+	// OneAtATime makes every read and write hold one shared sync.Mutex, so
+	// that no two calls overlap: the same implementation as if a plain Mutex
+	// guarded it, the baseline that a lock letting readers share must beat.
+	OneAtATime bool
+}
+
+// Measure runs the workload: m.Goroutines goroutines call read or write, in
+// the proportion m.ReadPercent, for m.Window, while one more goroutine calls
+// write every m.WriteEvery if that is set. Each function is passed the calling
+// goroutine's count of calls so far (see [MeasureFor]), which the caller can
+// use to pick a key or a value.
+//
+// read returns nil for a correct answer and an error that says what was wrong
+// otherwise: a fast implementation that answers wrongly is no good. Measure
+// returns the Rate of the goroutines' calls and, if any read failed, an error
+// that counts the failed reads and quotes the first, such as "3 reads failed;
+// the first: Price("fig") returned 0, false".
+//
+// Measure returns an error, without calling read or write, if a field of m is
+// out of range, read is nil while m.ReadPercent > 0, or write is nil while
+// writes are due (m.ReadPercent < 100 or m.WriteEvery > 0).
+func (m Mix) Measure(read func(call int) error, write func(call int)) (Rate, error) {
+	const fn = "throughput.Mix.Measure"
+	switch {
+	case m.Goroutines < 1:
+		return Rate{}, fmt.Errorf("%s: Mix.Goroutines must be >= 1, got %d", fn, m.Goroutines)
+	case m.Window <= 0:
+		return Rate{}, fmt.Errorf("%s: Mix.Window must be > 0, got %v", fn, m.Window)
+	case m.ReadPercent < 0 || m.ReadPercent > 100:
+		return Rate{}, fmt.Errorf("%s: Mix.ReadPercent must be between 0 and 100, got %d", fn, m.ReadPercent)
+	case m.WriteEvery < 0:
+		return Rate{}, fmt.Errorf("%s: Mix.WriteEvery must be >= 0 (0: no extra writer), got %v", fn, m.WriteEvery)
+	case read == nil && m.ReadPercent > 0:
+		return Rate{}, fmt.Errorf("%s: read is nil, but %d%% of the calls are reads", fn, m.ReadPercent)
+	case write == nil && m.ReadPercent < 100:
+		return Rate{}, fmt.Errorf("%s: write is nil, but %d%% of the calls are writes", fn, 100-m.ReadPercent)
+	case write == nil && m.WriteEvery > 0:
+		return Rate{}, fmt.Errorf("%s: write is nil, but Mix.WriteEvery is %v", fn, m.WriteEvery)
+	}
+	if m.OneAtATime {
+		var one sync.Mutex
+		read, write = oneAtATime(&one, read), oneAtATimeWrite(&one, write)
+	}
+
+	// Only failures touch shared variables: a counter that every read updated
+	// would be contended, and slow down the reads being measured.
+	var failed atomic.Int64
+	var first atomic.Pointer[error]
+	fail := func(err error) {
+		failed.Add(1)
+		first.CompareAndSwap(nil, &err)
+	}
+
+	stop := make(chan struct{})
+	writerDone := make(chan struct{})
+	if m.WriteEvery > 0 {
+		go func() { // the writer that comes now and then
+			defer close(writerDone)
+			for call := 0; ; call++ {
+				write(call)
+				select {
+				case <-stop:
+					return
+				case <-time.After(m.WriteEvery):
+				}
+			}
+		}()
+	} else {
+		close(writerDone)
+	}
+
+	readPercent := m.ReadPercent
+	rate := runFor(m.Goroutines, m.Window, func(call int) {
+		if call%100 >= readPercent {
+			write(call)
+		} else if err := read(call); err != nil {
+			fail(err)
+		}
+	})
+	close(stop)
+	<-writerDone
+	if n := failed.Load(); n > 0 {
+		return rate, fmt.Errorf("%d reads failed; the first: %w", n, *first.Load())
+	}
+	return rate, nil
+}
+
+// oneAtATime returns read made to hold one while it runs; nil stays nil.
+func oneAtATime(one *sync.Mutex, read func(int) error) func(int) error {
+	if read == nil {
+		return nil
+	}
+	return func(call int) error {
+		one.Lock()
+		defer one.Unlock()
+		return read(call)
+	}
+}
+
+// oneAtATimeWrite returns write made to hold one while it runs; nil stays nil.
+func oneAtATimeWrite(one *sync.Mutex, write func(int)) func(int) {
+	if write == nil {
+		return nil
+	}
+	return func(call int) {
+		one.Lock()
+		defer one.Unlock()
+		write(call)
+	}
+}

@@ -1,0 +1,146 @@
+package bench
+
+import (
+	"math"
+	"strings"
+	"testing"
+
+	"github.com/go-concurrency-lab/course/internal/notebook"
+)
+
+// Output lines as the notebooks print them.
+const (
+	speedup01 = `GOMAXPROCS=1: wait-bound 6.55× (95% CI 6.50–7.22) · CPU-bound 1.00× (95% CI 0.56–1.27) · during the CPU-bound trials other programs kept 1.29 of 2 CPUs busy
+GOMAXPROCS=2: wait-bound 6.56× (95% CI 6.40–6.61) · CPU-bound 1.58× (95% CI 0.88–1.95) · during the CPU-bound trials other programs kept 1.02 of 2 CPUs busy
+`
+	racy04 = "GOMAXPROCS=1: 0/500 (0%) of trials lost updates (95% CI 0.0–0.8%); lowest final value 100, want 100\n\n" +
+		"GOMAXPROCS=2: 12/500 (2.4%) of trials lost updates (95% CI 1.4–4.1%); lowest final value 98, want 100\nRan on 2 CPUs.\n"
+	widened04 = "GOMAXPROCS=2  100 × 1 (the outline's)  lost updates in 0/300 (0%) of trials; lowest final 100, want 100\n\n" +
+		"GOMAXPROCS=2  100 × 1, paused          \x1b[1mlost updates in 300/300 (100%) of trials; lowest final 1, want 100\n"
+	throughput05 = `lookup only        50% reads:  Mutex 17.40 [17.20–17.93]  RWMutex 17.34 [15.46–17.85]  atomic.Pointer 1.28 [1.09–1.72]
+    RWMutex vs Mutex: tie (CIs overlap); atomic.Pointer vs Mutex: slower (×0.07)
+lookup + 1µs work 100% reads:  Mutex 0.69 [0.68–0.78]  RWMutex 0.91 [0.91–1.10]  atomic.Pointer 0.92 [0.92–0.95]
+`
+)
+
+func headline(t *testing.T, tag string) Headline {
+	t.Helper()
+	for _, h := range Headlines {
+		if h.Tag == tag {
+			return h
+		}
+	}
+	t.Fatalf("no headline for tag %q", tag)
+	return Headline{}
+}
+
+func TestHeadlineExtract(t *testing.T) {
+	for _, tc := range []struct {
+		tag, text string
+		want      []Sample
+	}{
+		{"speedup", speedup01, []Sample{
+			{"wait-bound speed-up, GOMAXPROCS=1", 6.55, "×"}, {"CPU-bound speed-up, GOMAXPROCS=1", 1.00, "×"},
+			{"wait-bound speed-up, GOMAXPROCS=2", 6.56, "×"}, {"CPU-bound speed-up, GOMAXPROCS=2", 1.58, "×"},
+		}},
+		{"racy-histogram", racy04, []Sample{
+			{"racy counter, trials that lost updates, GOMAXPROCS=1", 0, "%"},
+			{"racy counter, trials that lost updates, GOMAXPROCS=2", 2.4, "%"},
+		}},
+		{"widened", widened04, []Sample{
+			{"100 × 1 (the outline's), trials that lost updates, GOMAXPROCS=2", 0, "%"},
+			{"100 × 1, paused, trials that lost updates, GOMAXPROCS=2", 100, "%"},
+		}},
+		{"throughput", throughput05, []Sample{
+			{"Mutex, lookup only, 50% reads", 17.40, "M ops/s"}, {"RWMutex, lookup only, 50% reads", 17.34, "M ops/s"},
+			{"atomic.Pointer, lookup only, 50% reads", 1.28, "M ops/s"},
+			{"Mutex, lookup + 1µs work, 100% reads", 0.69, "M ops/s"}, {"RWMutex, lookup + 1µs work, 100% reads", 0.91, "M ops/s"},
+			{"atomic.Pointer, lookup + 1µs work, 100% reads", 0.92, "M ops/s"},
+		}},
+	} {
+		got := headline(t, tc.tag).Extract(tc.text)
+		if len(got) != len(tc.want) {
+			t.Errorf("%s: got %d samples %+v, want %d", tc.tag, len(got), got, len(tc.want))
+			continue
+		}
+		for i := range got {
+			if got[i].Name != tc.want[i].Name || got[i].Unit != tc.want[i].Unit || math.Abs(got[i].Value-tc.want[i].Value) > 1e-9 {
+				t.Errorf("%s: sample %d = %+v, want %+v", tc.tag, i, got[i], tc.want[i])
+			}
+		}
+	}
+}
+
+// cellWith returns a code cell tagged tag whose runs printed texts (the first is the cell's
+// own run, the rest its repeats).
+func cellWith(index int, tag string, texts ...string) *notebook.Cell {
+	out := func(s string) []notebook.Output { return []notebook.Output{{Type: "stream", Name: "stdout", Text: s}} }
+	c := &notebook.Cell{Index: index, Type: "code", Tags: []string{tag}, Outputs: out(texts[0])}
+	for _, s := range texts[1:] {
+		c.Repeats = append(c.Repeats, &notebook.Cell{Index: index, Type: "code", Tags: []string{tag}, Outputs: out(s)})
+	}
+	return c
+}
+
+func speedLine(cpu string) string {
+	return "GOMAXPROCS=2: wait-bound 6.50× (95% CI 6.40–6.61) · CPU-bound " + cpu + "× (95% CI 0.88–1.95) · x\n"
+}
+
+func TestStabilities(t *testing.T) {
+	nb := &notebook.Notebook{Path: "notebooks/01_concurrency_vs_parallelism.ipynb", Cells: []*notebook.Cell{
+		cellWith(20, "speedup", speedLine("1.60"), speedLine("1.70"), speedLine("1.90"), speedLine("1.80"), speedLine("1.75")),
+	}}
+	got := Stabilities(nb)
+	if len(got) != 2 {
+		t.Fatalf("stabilities = %+v", got)
+	}
+	wait, cpu := got[0], got[1]
+	if wait.Name != "wait-bound speed-up, GOMAXPROCS=2" || wait.Flagged || wait.RelativeSpread == nil || *wait.RelativeSpread != 0 {
+		t.Errorf("wait-bound = %+v", wait)
+	}
+	// (1.90 − 1.60) / 1.75 = 17%: flagged.
+	if cpu.Median != 1.75 || cpu.Min != 1.6 || cpu.Max != 1.9 || !cpu.Flagged || math.Abs(*cpu.RelativeSpread-0.3/1.75) > 1e-9 {
+		t.Errorf("CPU-bound = %+v", cpu)
+	}
+
+	// 04: a lost-update share of 0 in some runs and not in others has no relative spread.
+	racy := func(lost string) string { return "GOMAXPROCS=2: " + lost + "/500 (x%) of trials lost updates\n" }
+	nb = &notebook.Notebook{Path: "04_mutex.ipynb", Cells: []*notebook.Cell{
+		cellWith(7, "racy-histogram", racy("0"), racy("0"), racy("1"), racy("0"), racy("0")),
+		cellWith(9, "widened", "no matching line"),
+	}}
+	got = Stabilities(nb)
+	if len(got) != 2 {
+		t.Fatalf("stabilities = %+v", got)
+	}
+	if got[0].RelativeSpread != nil || !got[0].Flagged || !strings.Contains(got[0].Note, "median is 0") {
+		t.Errorf("zero-median share = %+v", got[0])
+	}
+	if !got[1].Flagged || !strings.Contains(got[1].Note, "printed no line matching") {
+		t.Errorf("unmatched widened cell = %+v", got[1])
+	}
+
+	// 05 without the tagged cell: one missing entry that says what is needed.
+	got = Stabilities(&notebook.Notebook{Path: "05_rwmutex.ipynb"})
+	if len(got) != 1 || !got[0].Flagged || !strings.Contains(got[0].Note, `no cell tagged "throughput"`) {
+		t.Errorf("missing throughput = %+v", got)
+	}
+	// Other notebooks have no headline.
+	if got := Stabilities(&notebook.Notebook{Path: "02_goroutines.ipynb"}); len(got) != 0 {
+		t.Errorf("02: %+v", got)
+	}
+}
+
+func TestStabilityPartialRuns(t *testing.T) {
+	nb := &notebook.Notebook{Path: "01_x.ipynb", Cells: []*notebook.Cell{
+		cellWith(20, "speedup", speedLine("1.60"), speedLine("1.61"), "the third run printed nothing"),
+	}}
+	got := Stabilities(nb)
+	if len(got) != 2 || !got[1].Flagged || !strings.Contains(got[1].Note, "read in 2 of 3 runs") {
+		t.Errorf("partial = %+v", got)
+	}
+	one := Stabilities(&notebook.Notebook{Path: "01_x.ipynb", Cells: []*notebook.Cell{cellWith(20, "speedup", speedLine("1.6"))}})
+	if len(one) != 2 || one[1].Flagged || one[1].Note != "one run: no spread" {
+		t.Errorf("single run = %+v", one)
+	}
+}
