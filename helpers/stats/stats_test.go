@@ -7,64 +7,51 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/go-concurrency-lab/course/internal/badinput"
 )
 
 func TestBadInput(t *testing.T) {
 	nan, inf := math.NaN(), math.Inf(1)
 	isOdd := func(x int) bool { return x%2 == 1 }
-	tests := []struct {
-		name string
-		call func() error
-		want string
-	}{
-		{"Summarize nil", func() error { _, err := Summarize[int](nil); return err },
-			"stats.Summarize: values is empty"},
-		{"Summarize empty", func() error { _, err := Summarize([]float64{}); return err },
-			"stats.Summarize: values is empty"},
-		{"Summarize NaN", func() error { _, err := Summarize([]float64{1, 2, 3, 4, nan}); return err },
-			"stats.Summarize: values[4] is NaN"},
-		{"Summarize +Inf", func() error { _, err := Summarize([]float64{inf}); return err },
-			"stats.Summarize: values[0] is +Inf"},
-		{"Summarize -Inf float32", func() error { _, err := Summarize([]float32{1, float32(-inf)}); return err },
-			"stats.Summarize: values[1] is -Inf"},
-		{"Summarize percentile 0", func() error { _, err := Summarize([]int{1}, 50, 0); return err },
-			"stats.Summarize: percentiles[1] must be in (0, 100], got 0"},
-		{"Summarize percentile 150", func() error { _, err := Summarize([]int{1}, 150); return err },
-			"stats.Summarize: percentiles[0] must be in (0, 100], got 150"},
-		{"Summarize percentile NaN", func() error { _, err := Summarize([]int{1}, nan); return err },
-			"stats.Summarize: percentiles[0] must be in (0, 100], got NaN"},
-		{"Fraction empty", func() error { _, err := Fraction([]int{}, isOdd); return err },
-			"stats.Fraction: values is empty"},
-		{"Fraction nil holds", func() error { _, err := Fraction([]int{1}, nil); return err },
-			"stats.Fraction: holds is nil"},
-		{"Bins zero bins", func() error { _, err := Bins([]int{1}, 0); return err },
-			"stats.Bins: bins must be > 0, got 0"},
-		{"Bins negative bins", func() error { _, err := Bins([]int{1}, -3); return err },
-			"stats.Bins: bins must be > 0, got -3"},
-		{"Bins empty", func() error { _, err := Bins([]time.Duration{}, 10); return err },
-			"stats.Bins: values is empty"},
-		{"Bins NaN", func() error { _, err := Bins([]float64{0, nan}, 10); return err },
-			"stats.Bins: values[1] is NaN"},
-		{"SharedBins no series", func() error { _, err := SharedBins[int](10); return err },
-			"stats.SharedBins: no series given"},
-		{"SharedBins zero bins", func() error { _, err := SharedBins(0, []int{1}); return err },
-			"stats.SharedBins: bins must be > 0, got 0"},
-		{"SharedBins empty series", func() error { _, err := SharedBins(10, []int{1}, nil); return err },
-			"stats.SharedBins: series[1] is empty"},
-		{"SharedBins Inf", func() error { _, err := SharedBins(10, []float64{1}, []float64{2, 3, inf}); return err },
-			"stats.SharedBins: series[1][2] is +Inf"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := tt.call()
-			if err == nil {
-				t.Fatalf("got no error, want %q", tt.want)
-			}
-			if err.Error() != tt.want {
-				t.Errorf("got error %q, want %q", err, tt.want)
-			}
-		})
-	}
+	badinput.Check(t, []badinput.Case{
+		{Name: "Summarize nil", Call: func() error { _, err := Summarize[int](nil); return err },
+			Want: "stats.Summarize: values is empty"},
+		{Name: "Summarize empty", Call: func() error { _, err := Summarize([]float64{}); return err },
+			Want: "stats.Summarize: values is empty"},
+		{Name: "Summarize NaN", Call: func() error { _, err := Summarize([]float64{1, 2, 3, 4, nan}); return err },
+			Want: "stats.Summarize: values[4] is NaN"},
+		{Name: "Summarize +Inf", Call: func() error { _, err := Summarize([]float64{inf}); return err },
+			Want: "stats.Summarize: values[0] is +Inf"},
+		{Name: "Summarize -Inf float32", Call: func() error { _, err := Summarize([]float32{1, float32(-inf)}); return err },
+			Want: "stats.Summarize: values[1] is -Inf"},
+		{Name: "Summarize percentile 0", Call: func() error { _, err := Summarize([]int{1}, 50, 0); return err },
+			Want: "stats.Summarize: percentiles[1] must be in (0, 100], got 0"},
+		{Name: "Summarize percentile 150", Call: func() error { _, err := Summarize([]int{1}, 150); return err },
+			Want: "stats.Summarize: percentiles[0] must be in (0, 100], got 150"},
+		{Name: "Summarize percentile NaN", Call: func() error { _, err := Summarize([]int{1}, nan); return err },
+			Want: "stats.Summarize: percentiles[0] must be in (0, 100], got NaN"},
+		{Name: "Fraction empty", Call: func() error { _, err := Fraction([]int{}, isOdd); return err },
+			Want: "stats.Fraction: values is empty"},
+		{Name: "Fraction nil holds", Call: func() error { _, err := Fraction([]int{1}, nil); return err },
+			Want: "stats.Fraction: holds is nil"},
+		{Name: "Bins zero bins", Call: func() error { _, err := Bins([]int{1}, 0); return err },
+			Want: "stats.Bins: bins must be > 0, got 0"},
+		{Name: "Bins negative bins", Call: func() error { _, err := Bins([]int{1}, -3); return err },
+			Want: "stats.Bins: bins must be > 0, got -3"},
+		{Name: "Bins empty", Call: func() error { _, err := Bins([]time.Duration{}, 10); return err },
+			Want: "stats.Bins: values is empty"},
+		{Name: "Bins NaN", Call: func() error { _, err := Bins([]float64{0, nan}, 10); return err },
+			Want: "stats.Bins: values[1] is NaN"},
+		{Name: "SharedBins no series", Call: func() error { _, err := SharedBins[int](10); return err },
+			Want: "stats.SharedBins: no series given"},
+		{Name: "SharedBins zero bins", Call: func() error { _, err := SharedBins(0, []int{1}); return err },
+			Want: "stats.SharedBins: bins must be > 0, got 0"},
+		{Name: "SharedBins empty series", Call: func() error { _, err := SharedBins(10, []int{1}, nil); return err },
+			Want: "stats.SharedBins: series[1] is empty"},
+		{Name: "SharedBins Inf", Call: func() error { _, err := SharedBins(10, []float64{1}, []float64{2, 3, inf}); return err },
+			Want: "stats.SharedBins: series[1][2] is +Inf"},
+	})
 }
 
 func TestSummarize(t *testing.T) {

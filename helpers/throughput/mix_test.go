@@ -8,6 +8,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/go-concurrency-lab/course/internal/badinput"
 )
 
 func TestMixBadInput(t *testing.T) {
@@ -15,59 +17,44 @@ func TestMixBadInput(t *testing.T) {
 	write := func(int) {}
 	op := func(int) {}
 	ms := time.Millisecond
-	tests := []struct {
-		name string
-		call func() error
-		want string
-	}{
-		{"MeasureFor goroutines=0", func() error { _, err := MeasureFor(0, ms, op); return err },
-			"throughput.MeasureFor: goroutines must be >= 1, got 0"},
-		{"MeasureFor window=0", func() error { _, err := MeasureFor(2, 0, op); return err },
-			"throughput.MeasureFor: window must be > 0, got 0s"},
-		{"MeasureFor window<0", func() error { _, err := MeasureFor(2, -ms, op); return err },
-			"throughput.MeasureFor: window must be > 0, got -1ms"},
-		{"MeasureFor nil", func() error { _, err := MeasureFor(2, ms, nil); return err },
-			"throughput.MeasureFor: op is nil"},
-		{"Mix goroutines", func() error { _, err := Mix{Window: ms}.Measure(read, write); return err },
-			"throughput.Mix.Measure: Mix.Goroutines must be >= 1, got 0"},
-		{"Mix window", func() error { _, err := Mix{Goroutines: 1}.Measure(read, write); return err },
-			"throughput.Mix.Measure: Mix.Window must be > 0, got 0s"},
-		{"Mix read percent > 100", func() error {
+	badinput.Check(t, []badinput.Case{
+		{Name: "MeasureFor goroutines=0", Call: func() error { _, err := MeasureFor(0, ms, op); return err },
+			Want: "throughput.MeasureFor: goroutines must be >= 1, got 0"},
+		{Name: "MeasureFor window=0", Call: func() error { _, err := MeasureFor(2, 0, op); return err },
+			Want: "throughput.MeasureFor: window must be > 0, got 0s"},
+		{Name: "MeasureFor window<0", Call: func() error { _, err := MeasureFor(2, -ms, op); return err },
+			Want: "throughput.MeasureFor: window must be > 0, got -1ms"},
+		{Name: "MeasureFor nil", Call: func() error { _, err := MeasureFor(2, ms, nil); return err },
+			Want: "throughput.MeasureFor: op is nil"},
+		{Name: "Mix goroutines", Call: func() error { _, err := Mix{Window: ms}.Measure(read, write); return err },
+			Want: "throughput.Mix.Measure: Mix.Goroutines must be >= 1, got 0"},
+		{Name: "Mix window", Call: func() error { _, err := Mix{Goroutines: 1}.Measure(read, write); return err },
+			Want: "throughput.Mix.Measure: Mix.Window must be > 0, got 0s"},
+		{Name: "Mix read percent > 100", Call: func() error {
 			_, err := Mix{Goroutines: 1, Window: ms, ReadPercent: 101}.Measure(read, write)
 			return err
-		}, "throughput.Mix.Measure: Mix.ReadPercent must be between 0 and 100, got 101"},
-		{"Mix read percent < 0", func() error {
+		}, Want: "throughput.Mix.Measure: Mix.ReadPercent must be between 0 and 100, got 101"},
+		{Name: "Mix read percent < 0", Call: func() error {
 			_, err := Mix{Goroutines: 1, Window: ms, ReadPercent: -1}.Measure(read, write)
 			return err
-		}, "throughput.Mix.Measure: Mix.ReadPercent must be between 0 and 100, got -1"},
-		{"Mix write every < 0", func() error {
+		}, Want: "throughput.Mix.Measure: Mix.ReadPercent must be between 0 and 100, got -1"},
+		{Name: "Mix write every < 0", Call: func() error {
 			_, err := Mix{Goroutines: 1, Window: ms, WriteEvery: -ms}.Measure(read, write)
 			return err
-		}, "throughput.Mix.Measure: Mix.WriteEvery must be >= 0 (0: no extra writer), got -1ms"},
-		{"Mix nil read", func() error {
+		}, Want: "throughput.Mix.Measure: Mix.WriteEvery must be >= 0 (0: no extra writer), got -1ms"},
+		{Name: "Mix nil read", Call: func() error {
 			_, err := Mix{Goroutines: 1, Window: ms, ReadPercent: 90}.Measure(nil, write)
 			return err
-		}, "throughput.Mix.Measure: read is nil, but 90% of the calls are reads"},
-		{"Mix nil write", func() error {
+		}, Want: "throughput.Mix.Measure: read is nil, but 90% of the calls are reads"},
+		{Name: "Mix nil write", Call: func() error {
 			_, err := Mix{Goroutines: 1, Window: ms, ReadPercent: 90}.Measure(read, nil)
 			return err
-		}, "throughput.Mix.Measure: write is nil, but 10% of the calls are writes"},
-		{"Mix nil write, writer", func() error {
+		}, Want: "throughput.Mix.Measure: write is nil, but 10% of the calls are writes"},
+		{Name: "Mix nil write, writer", Call: func() error {
 			_, err := Mix{Goroutines: 1, Window: ms, ReadPercent: 100, WriteEvery: ms}.Measure(read, nil)
 			return err
-		}, "throughput.Mix.Measure: write is nil, but Mix.WriteEvery is 1ms"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := tt.call()
-			if err == nil {
-				t.Fatalf("got no error, want %q", tt.want)
-			}
-			if err.Error() != tt.want {
-				t.Errorf("got error %q, want %q", err, tt.want)
-			}
-		})
-	}
+		}, Want: "throughput.Mix.Measure: write is nil, but Mix.WriteEvery is 1ms"},
+	})
 }
 
 // Functions that are not needed may be nil: all reads need no write, all writes no read.

@@ -10,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/go-concurrency-lab/course/internal/badinput"
 )
 
 // TestMain shortens testing.Benchmark's benchmark time for the tests and
@@ -27,40 +29,25 @@ func TestMain(m *testing.M) {
 
 func TestBadInput(t *testing.T) {
 	one := func() int { return 1 }
-	tests := []struct {
-		name string
-		call func() error
-		want string
-	}{
-		{"Run n=0", func() error { _, err := Run(0, one); return err }, "trials.Run: n must be > 0, got 0"},
-		{"Run n<0", func() error { _, err := Run(-3, one); return err }, "trials.Run: n must be > 0, got -3"},
-		{"Run nil", func() error { _, err := Run[int](5, nil); return err }, "trials.Run: experiment is nil"},
-		{"RunEach n=0", func() error { _, err := RunEach(0, func(int) int { return 0 }); return err },
-			"trials.RunEach: n must be > 0, got 0"},
-		{"RunEach nil", func() error { _, err := RunEach[string](1, nil); return err }, "trials.RunEach: experiment is nil"},
-		{"WithProcs 0", func() error { return WithProcs(0, func() {}) }, "trials.WithProcs: procs must be >= 1, got 0"},
-		{"WithProcs -1", func() error { return WithProcs(-1, func() {}) }, "trials.WithProcs: procs must be >= 1, got -1"},
-		{"WithProcs huge", func() error { return WithProcs(1_000_000, func() {}) },
-			"trials.WithProcs: procs must be <= 256, got 1000000"},
-		{"WithProcs nil", func() error { return WithProcs(1, nil) }, "trials.WithProcs: body is nil"},
-		{"Procs 0", func() error { _, err := Procs(0, one); return err }, "trials.Procs: procs must be >= 1, got 0"},
-		{"Procs nil", func() error { _, err := Procs[int](2, nil); return err }, "trials.Procs: body is nil"},
-		{"Durations n=0", func() error { _, err := Durations(0, func() {}); return err }, "trials.Durations: n must be > 0, got 0"},
-		{"Durations nil", func() error { _, err := Durations(3, nil); return err }, "trials.Durations: f is nil"},
-		{"Benchmark nil", func() error { return Benchmark(nil).Err }, "trials.Benchmark: f is nil"},
-		{"BenchmarkParallel nil", func() error { return BenchmarkParallel(nil).Err }, "trials.BenchmarkParallel: f is nil"},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := tt.call()
-			if err == nil {
-				t.Fatalf("got no error, want %q", tt.want)
-			}
-			if err.Error() != tt.want {
-				t.Errorf("got error %q, want %q", err, tt.want)
-			}
-		})
-	}
+	badinput.Check(t, []badinput.Case{
+		{Name: "Run n=0", Call: func() error { _, err := Run(0, one); return err }, Want: "trials.Run: n must be > 0, got 0"},
+		{Name: "Run n<0", Call: func() error { _, err := Run(-3, one); return err }, Want: "trials.Run: n must be > 0, got -3"},
+		{Name: "Run nil", Call: func() error { _, err := Run[int](5, nil); return err }, Want: "trials.Run: experiment is nil"},
+		{Name: "RunEach n=0", Call: func() error { _, err := RunEach(0, func(int) int { return 0 }); return err },
+			Want: "trials.RunEach: n must be > 0, got 0"},
+		{Name: "RunEach nil", Call: func() error { _, err := RunEach[string](1, nil); return err }, Want: "trials.RunEach: experiment is nil"},
+		{Name: "WithProcs 0", Call: func() error { return WithProcs(0, func() {}) }, Want: "trials.WithProcs: procs must be >= 1, got 0"},
+		{Name: "WithProcs -1", Call: func() error { return WithProcs(-1, func() {}) }, Want: "trials.WithProcs: procs must be >= 1, got -1"},
+		{Name: "WithProcs huge", Call: func() error { return WithProcs(1_000_000, func() {}) },
+			Want: "trials.WithProcs: procs must be <= 256, got 1000000"},
+		{Name: "WithProcs nil", Call: func() error { return WithProcs(1, nil) }, Want: "trials.WithProcs: body is nil"},
+		{Name: "Procs 0", Call: func() error { _, err := Procs(0, one); return err }, Want: "trials.Procs: procs must be >= 1, got 0"},
+		{Name: "Procs nil", Call: func() error { _, err := Procs[int](2, nil); return err }, Want: "trials.Procs: body is nil"},
+		{Name: "Durations n=0", Call: func() error { _, err := Durations(0, func() {}); return err }, Want: "trials.Durations: n must be > 0, got 0"},
+		{Name: "Durations nil", Call: func() error { _, err := Durations(3, nil); return err }, Want: "trials.Durations: f is nil"},
+		{Name: "Benchmark nil", Call: func() error { return Benchmark(nil).Err }, Want: "trials.Benchmark: f is nil"},
+		{Name: "BenchmarkParallel nil", Call: func() error { return BenchmarkParallel(nil).Err }, Want: "trials.BenchmarkParallel: f is nil"},
+	})
 }
 
 func TestBadInputDoesNotCall(t *testing.T) {
