@@ -113,7 +113,7 @@ func TestNotebook03(t *testing.T) {
 
 	t.Run("race detector sees the Add-inside bug", func(t *testing.T) {
 		c := cell(t, nb, "race")
-		stderr := regexp.MustCompile(`\x1b\[[0-9;]*m`).ReplaceAllString(c.Stream("stderr"), "")
+		stderr := c.Stream("stderr")
 		if !strings.Contains(stderr, "WARNING: DATA RACE") || !strings.Contains(stderr, "backgroundAddInside") {
 			t.Errorf("no data race reported in backgroundAddInside:\n%s", stderr)
 		}

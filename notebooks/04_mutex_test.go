@@ -11,15 +11,11 @@ import (
 	"github.com/go-concurrency-lab/course/internal/notebook"
 )
 
-// ansi04 matches the colour and highlight codes GoNB puts into stderr (the race
-// report marks cell lines in reverse video); JupyterLab renders them, tests drop them.
-var ansi04 = regexp.MustCompile(`\x1b\[[0-9;]*m`)
-
 // TestNotebook04 checks the facts 04_mutex.ipynb claims, on the numbers its cells print
 // and the data of its charts.
 func TestNotebook04(t *testing.T) {
 	nb := run(t, "04_mutex.ipynb")
-	text := func(tag string) string { return ansi04.ReplaceAllString(cell(t, nb, tag).Text(), "") }
+	text := func(tag string) string { return cell(t, nb, tag).Text() } // without GoNB's colour codes
 
 	t.Run("racy counter is right on one P", func(t *testing.T) {
 		ch := charts(t, nb, "racy-histogram", 1)[0]

@@ -46,7 +46,7 @@ func TestNotebook05(t *testing.T) {
 		if torn := number(t, out, `one RLock for both keys: (\d+) torn of`); torn != 0 {
 			t.Errorf("%v pairs torn under one RLock with -race", torn)
 		}
-		stderr := regexp.MustCompile(`\x1b\[[0-9;]*m`).ReplaceAllString(c.Stream("stderr"), "")
+		stderr := c.Stream("stderr")
 		if strings.Contains(stderr, "DATA RACE") {
 			t.Errorf("the race detector reported a race:\n%s", stderr)
 		}

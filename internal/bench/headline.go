@@ -95,15 +95,11 @@ func share(hits, total string) float64 {
 // would show: streams and text/plain).
 func (h Headline) Extract(text string) []Sample {
 	var out []Sample
-	for _, m := range h.Pattern.FindAllStringSubmatch(stripANSI(text), -1) {
+	for _, m := range h.Pattern.FindAllStringSubmatch(notebook.PlainText(text), -1) {
 		out = append(out, h.Samples(m)...)
 	}
 	return out
 }
-
-var ansi = regexp.MustCompile(`\x1b\[[0-9;]*m`)
-
-func stripANSI(s string) string { return ansi.ReplaceAllString(s, "") }
 
 // Stability is the spread of one headline value over the repeated runs of its cell.
 type Stability struct {

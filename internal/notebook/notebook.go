@@ -239,7 +239,8 @@ func unixSeconds(s float64) time.Time {
 // HasTag reports whether the cell carries tag.
 func (c *Cell) HasTag(tag string) bool { return slices.Contains(c.Tags, tag) }
 
-// Stream returns the concatenated text the cell wrote to the named stream ("stdout" or "stderr").
+// Stream returns the concatenated text the cell wrote to the named stream ("stdout" or
+// "stderr"), without terminal colour codes (see PlainText).
 func (c *Cell) Stream(name string) string {
 	var b strings.Builder
 	for _, o := range c.Outputs {
@@ -247,14 +248,14 @@ func (c *Cell) Stream(name string) string {
 			b.WriteString(o.Text)
 		}
 	}
-	return b.String()
+	return PlainText(b.String())
 }
 
 // Stdout returns what the cell printed to standard output.
 func (c *Cell) Stdout() string { return c.Stream("stdout") }
 
 // Text returns everything a terminal would show for the cell: both streams and the
-// text/plain of every display, in order.
+// text/plain of every display, in order, without terminal colour codes (see PlainText).
 func (c *Cell) Text() string {
 	var b strings.Builder
 	for _, o := range c.Outputs {
@@ -273,8 +274,16 @@ func (c *Cell) Text() string {
 			fmt.Fprintf(&b, "%s: %s\n", o.EName, o.EValue)
 		}
 	}
-	return b.String()
+	return PlainText(b.String())
 }
+
+// ansiCodes matches the terminal colour and highlight codes (ANSI SGR sequences)
+// that GoNB and the race detector put into text, and JupyterLab renders.
+var ansiCodes = regexp.MustCompile(`\x1b\[[0-9;]*m`)
+
+// PlainText returns s without terminal colour and highlight codes: the text as a
+// reader sees it, which is what tests and reports match against.
+func PlainText(s string) string { return ansiCodes.ReplaceAllString(s, "") }
 
 // Charts returns the charts the cell displayed, in order.
 func (c *Cell) Charts() ([]Chart, error) {

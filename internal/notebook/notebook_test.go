@@ -163,3 +163,14 @@ func TestOptionsArgs(t *testing.T) {
 		t.Errorf("args = %q, want %q", got, want)
 	}
 }
+
+func TestPlainText(t *testing.T) {
+	c := &Cell{Outputs: []Output{{Type: "stream", Name: "stderr", Text: "WARNING: \x1b[1mDATA RACE\x1b[0m\n\x1b[7m[[ Cell [3] Line 2 ]]\x1b[0m\n"}}}
+	want := "WARNING: DATA RACE\n[[ Cell [3] Line 2 ]]\n"
+	if got := c.Stream("stderr"); got != want {
+		t.Errorf("Stream = %q, want %q", got, want)
+	}
+	if got := c.Text(); got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
+}
