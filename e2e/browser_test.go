@@ -248,18 +248,9 @@ func expectedCharts(t *testing.T, e *env, src, name string) (int, string) {
 	}
 	// GoNB takes its launcher's working directory as the Jupyter root, where charts put
 	// the echarts asset: run from dir, to keep the asset out of the source tree.
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Chdir(dir); err != nil {
-		t.Fatal(err)
-	}
 	start := time.Now()
-	nb, err := notebook.Execute(context.Background(), filepath.Join(e.work, name), notebook.Options{CellTimeout: runLimit, OutDir: dir})
-	if cerr := os.Chdir(wd); cerr != nil {
-		t.Fatal(cerr)
-	}
+	nb, err := notebook.Execute(context.Background(), filepath.Join(e.work, name),
+		notebook.Options{CellTimeout: runLimit, OutDir: dir, JupyterRoot: dir})
 	if err != nil {
 		t.Fatal(err)
 	}

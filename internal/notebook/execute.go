@@ -30,6 +30,10 @@ type Options struct {
 	OutDir string
 	// Name of the executed copy (default: the notebook's file name).
 	Name string
+	// JupyterRoot is the working directory of the process that launches the kernel
+	// (default: the caller's). GoNB takes it as the Jupyter root, where charts copy
+	// their echarts asset (into _static/).
+	JupyterRoot string
 
 	// Used by `make bench` (internal/bench); all off by default.
 
@@ -116,6 +120,9 @@ func Execute(ctx context.Context, path string, opts Options) (*Notebook, error) 
 	if err := os.MkdirAll(opts.OutDir, 0o755); err != nil {
 		return nil, err
 	}
+	if opts.OutDir, err = filepath.Abs(opts.OutDir); err != nil { // the launcher may run elsewhere
+		return nil, err
+	}
 	script := filepath.Join(opts.OutDir, ".execute.py")
 	if err := os.WriteFile(script, executeScript, 0o644); err != nil {
 		return nil, err
@@ -128,6 +135,7 @@ func Execute(ctx context.Context, path string, opts Options) (*Notebook, error) 
 	_ = os.Remove(out)
 	cmd := exec.CommandContext(ctx, py, append([]string{script, abs, out}, opts.args()...)...)
 	cmd.Env = append(kernelEnv(filepath.Dir(py)), opts.Env...)
+	cmd.Dir = opts.JupyterRoot
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Run(); err != nil {

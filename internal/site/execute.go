@@ -91,17 +91,9 @@ func (o *Options) execute(ctx context.Context, pages []*Page, dir string) error 
 		return err
 	}
 	defer os.RemoveAll(scratch)
-	wd, err := os.Getwd()
-	if err != nil {
-		return err
-	}
-	if err := os.Chdir(scratch); err != nil {
-		return err
-	}
-	defer os.Chdir(wd)
 	for _, p := range pages {
 		start := time.Now()
-		nb, err := notebook.Execute(ctx, filepath.Join(o.Notebooks, p.Name), notebook.Options{OutDir: dir})
+		nb, err := notebook.Execute(ctx, filepath.Join(o.Notebooks, p.Name), notebook.Options{OutDir: dir, JupyterRoot: scratch})
 		if err != nil {
 			return err
 		}
