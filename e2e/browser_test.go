@@ -239,7 +239,7 @@ func expectedCharts(t *testing.T, e *env, src, name string) (int, string) {
 		t.Fatal(err)
 	}
 	executed := filepath.Join(e.root, "reports", "executed", name)
-	if nb, err := notebook.Read(executed); err == nil && sameCells(source, nb) && nb.Status == "ok" && len(nb.Problems()) == 0 {
+	if nb, err := notebook.Read(executed); err == nil && source.FirstDifference(nb) < 0 && nb.Status == "ok" && len(nb.Problems()) == 0 {
 		return countCharts(t, nb), "headless run of make test-notebooks (reports/executed)"
 	}
 	dir := filepath.Join(e.out, "headless")
@@ -261,19 +261,6 @@ func expectedCharts(t *testing.T, e *env, src, name string) (int, string) {
 	n := countCharts(t, nb)
 	t.Logf("%s: headless run in %v: %d charts", name, time.Since(start).Round(100*time.Millisecond), n)
 	return n, "headless run just now (reports/browser/headless)"
-}
-
-// sameCells reports whether two notebooks hold the same cells, ignoring outputs.
-func sameCells(a, b *notebook.Notebook) bool {
-	if len(a.Cells) != len(b.Cells) {
-		return false
-	}
-	for i := range a.Cells {
-		if a.Cells[i].Type != b.Cells[i].Type || a.Cells[i].Source != b.Cells[i].Source {
-			return false
-		}
-	}
-	return true
 }
 
 func countCharts(t *testing.T, nb *notebook.Notebook) int {

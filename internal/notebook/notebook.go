@@ -352,6 +352,19 @@ func (nb *Notebook) Tagged(tag string) (*Cell, error) {
 	}
 }
 
+// FirstDifference compares nb's cells with other's, kind and source, whatever their
+// outputs (is an executed copy a run of nb?). It returns -1 when they are the same, else
+// the index of the first cell that differs or that only one of them has.
+func (nb *Notebook) FirstDifference(other *Notebook) int {
+	for i := range max(len(nb.Cells), len(other.Cells)) {
+		if i >= len(nb.Cells) || i >= len(other.Cells) ||
+			nb.Cells[i].Type != other.Cells[i].Type || nb.Cells[i].Source != other.Cells[i].Source {
+			return i
+		}
+	}
+	return -1
+}
+
 // CodeCells returns the code cells in order.
 func (nb *Notebook) CodeCells() []*Cell {
 	var out []*Cell

@@ -174,3 +174,27 @@ func TestPlainText(t *testing.T) {
 		t.Errorf("Text = %q, want %q", got, want)
 	}
 }
+
+func TestFirstDifference(t *testing.T) {
+	executed, err := Read("testdata/executed.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := Read("testdata/executed.ipynb")
+	if err != nil {
+		t.Fatal(err)
+	}
+	again.Cells[2].Outputs = nil
+	if i := executed.FirstDifference(again); i != -1 {
+		t.Errorf("outputs alone made cell %d differ", i)
+	}
+	again.Cells[2].Source += "\n// edited"
+	if i := executed.FirstDifference(again); i != 2 {
+		t.Errorf("FirstDifference = %d after editing cell 2", i)
+	}
+	again.Cells[2] = executed.Cells[2]
+	again.Cells = again.Cells[:3]
+	if i := executed.FirstDifference(again); i != 3 {
+		t.Errorf("FirstDifference = %d with cell 3 missing", i)
+	}
+}

@@ -38,13 +38,11 @@ func snapshot(src *notebook.Notebook, path, dst string, since time.Time) string 
 // for a run of it now: it holds the same cells, every cell ran cleanly, and it ran after
 // since (the last change to the helpers). Otherwise it says why not.
 func Fresh(src, executed *notebook.Notebook, ran, since time.Time) string {
-	if len(executed.Cells) != len(src.Cells) {
-		return "the executed copy has other cells"
-	}
-	for i, c := range src.Cells {
-		if c.Type != executed.Cells[i].Type || c.Source != executed.Cells[i].Source {
-			return fmt.Sprintf("the executed copy has another cell %d", i)
+	if i := src.FirstDifference(executed); i >= 0 {
+		if len(executed.Cells) != len(src.Cells) {
+			return "the executed copy has other cells"
 		}
+		return fmt.Sprintf("the executed copy has another cell %d", i)
 	}
 	if executed.Status != "ok" || len(executed.Problems()) > 0 {
 		return "the executed copy did not run cleanly"
