@@ -3,6 +3,7 @@ package throughput
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -34,40 +35,52 @@ func MeasureFor(goroutines int, window time.Duration, op func(call int)) (Rate, 
 	case op == nil:
 		return Rate{}, errors.New(fn + ": op is nil")
 	}
-	return runFor(goroutines, window, op), nil
+	return runFor(goroutines, 0, window, op), nil
 }
 
-// runFor implements MeasureFor for valid arguments.
-func runFor(goroutines int, window time.Duration, op func(call int)) Rate {
+// runFor implements MeasureFor for valid arguments. When warmUp is more than 0,
+// the goroutines first call op for warmUp without counting, and the window
+// starts after it.
+func runFor(goroutines int, warmUp, window time.Duration, op func(call int)) Rate {
 	var total atomic.Int64
 	var wg sync.WaitGroup
 	start := time.Now()
-	deadline := start.Add(window)
+	counting := start.Add(warmUp)
+	deadline := counting.Add(window)
 	for range goroutines {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			calls, stride, next, last := 0, 1, 1, start
-			for {
-				op(calls)
-				calls++
-				if calls < next {
-					continue
-				}
-				now := time.Now()
-				if !now.Before(deadline) {
-					break
-				}
-				if now.Sub(last) < 20*time.Microsecond && stride < 64 {
-					stride *= 2 // quick calls: look at the clock less often
-				}
-				last, next = now, calls+stride
+			warm := 0
+			if warmUp > 0 {
+				warm = callUntil(counting, 0, op)
 			}
-			total.Add(int64(calls))
+			total.Add(int64(callUntil(deadline, warm, op) - warm))
 		}()
 	}
 	wg.Wait()
-	return Rate{Ops: int(total.Load()), Elapsed: time.Since(start)}
+	return Rate{Ops: int(total.Load()), Elapsed: time.Since(counting)}
+}
+
+// callUntil calls op(calls), op(calls+1), … until the clock reaches deadline,
+// and returns the count of calls it reached. It makes at least one call.
+func callUntil(deadline time.Time, calls int, op func(call int)) int {
+	stride, next, last := 1, calls+1, time.Now()
+	for {
+		op(calls)
+		calls++
+		if calls < next {
+			continue
+		}
+		now := time.Now()
+		if !now.Before(deadline) {
+			return calls
+		}
+		if now.Sub(last) < 20*time.Microsecond && stride < 64 {
+			stride *= 2 // quick calls: look at the clock less often
+		}
+		last, next = now, calls+stride
+	}
 }
 
 // Mix is a read/write workload, such as many goroutines reading a cache that
@@ -77,7 +90,12 @@ type Mix struct {
 	// Goroutines is how many goroutines call read or write without pause, at
 	// least 1. Their calls are what the Rate counts.
 	Goroutines int
-	// Window is how long they run, more than 0.
+	// WarmUp is how long they run before the window starts, 0 or more. Calls
+	// during the warm-up are not counted: it gives the operating system time to
+	// spread the goroutines' threads over the cores after an earlier
+	// measurement (see [Mix.Measure]).
+	WarmUp time.Duration
+	// Window is how long they run and are counted, more than 0.
 	Window time.Duration
 	// ReadPercent is how many of every 100 calls of a goroutine are reads,
 	// from 0 to 100; the rest are writes. Reads and writes alternate evenly:
@@ -94,8 +112,11 @@ type Mix struct {
 }
 
 // Measure runs the workload: m.Goroutines goroutines call read or write, in
-// the proportion m.ReadPercent, for m.Window, while one more goroutine calls
-// write every m.WriteEvery if that is set. Each function is passed the calling
+// the proportion m.ReadPercent, for m.WarmUp and then m.Window, while one more
+// goroutine calls write every m.WriteEvery if that is set. Only the calls in
+// the window count. Before it starts the goroutines, Measure runs a garbage
+// collection, as testing.B does before a benchmark, so that garbage left by an
+// earlier measurement is not collected during this one. Each function is passed the calling
 // goroutine's count of calls so far (see [MeasureFor]), which the caller can
 // use to pick a key or a value.
 //
@@ -113,6 +134,8 @@ func (m Mix) Measure(read func(call int) error, write func(call int)) (Rate, err
 	switch {
 	case m.Goroutines < 1:
 		return Rate{}, fmt.Errorf("%s: Mix.Goroutines must be >= 1, got %d", fn, m.Goroutines)
+	case m.WarmUp < 0:
+		return Rate{}, fmt.Errorf("%s: Mix.WarmUp must be >= 0, got %v", fn, m.WarmUp)
 	case m.Window <= 0:
 		return Rate{}, fmt.Errorf("%s: Mix.Window must be > 0, got %v", fn, m.Window)
 	case m.ReadPercent < 0 || m.ReadPercent > 100:
@@ -159,7 +182,8 @@ func (m Mix) Measure(read func(call int) error, write func(call int)) (Rate, err
 	}
 
 	readPercent := m.ReadPercent
-	rate := runFor(m.Goroutines, m.Window, func(call int) {
+	runtime.GC()
+	rate := runFor(m.Goroutines, m.WarmUp, m.Window, func(call int) {
 		if call%100 >= readPercent {
 			write(call)
 		} else if err := read(call); err != nil {

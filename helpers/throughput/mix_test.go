@@ -30,6 +30,10 @@ func TestMixBadInput(t *testing.T) {
 			Want: "throughput.Mix.Measure: Mix.Goroutines must be >= 1, got 0"},
 		{Name: "Mix window", Call: func() error { _, err := Mix{Goroutines: 1}.Measure(read, write); return err },
 			Want: "throughput.Mix.Measure: Mix.Window must be > 0, got 0s"},
+		{Name: "Mix warm-up < 0", Call: func() error {
+			_, err := Mix{Goroutines: 1, WarmUp: -ms, Window: ms}.Measure(read, write)
+			return err
+		}, Want: "throughput.Mix.Measure: Mix.WarmUp must be >= 0, got -1ms"},
 		{Name: "Mix read percent > 100", Call: func() error {
 			_, err := Mix{Goroutines: 1, Window: ms, ReadPercent: 101}.Measure(read, write)
 			return err
@@ -55,6 +59,41 @@ func TestMixBadInput(t *testing.T) {
 			return err
 		}, Want: "throughput.Mix.Measure: write is nil, but Mix.WriteEvery is 1ms"},
 	})
+}
+
+// Calls during the warm-up are made but not counted, and each goroutine's call
+// numbers run on from the warm-up into the window.
+func TestMixWarmUpIsNotCounted(t *testing.T) {
+	const goroutines = 2
+	var made atomic.Int64
+	var mu sync.Mutex
+	next := map[int]bool{} // call numbers seen
+	read := func(call int) error {
+		made.Add(1)
+		mu.Lock()
+		next[call] = true
+		mu.Unlock()
+		time.Sleep(100 * time.Microsecond)
+		return nil
+	}
+	m := Mix{Goroutines: goroutines, WarmUp: 20 * time.Millisecond, Window: 20 * time.Millisecond, ReadPercent: 100}
+	rate, err := m.Measure(read, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rate.Elapsed < m.Window || rate.Elapsed > m.WarmUp+m.Window {
+		t.Errorf("Elapsed %v: want the window only, at least %v and less than warm-up + window", rate.Elapsed, m.Window)
+	}
+	// Sleeping calls: both phases make calls; the Rate counts only the window's.
+	if total := int(made.Load()); rate.Ops <= 0 || rate.Ops >= total {
+		t.Errorf("Rate counts %d calls of %d made: want some, but not the warm-up's", rate.Ops, total)
+	}
+	for call := range len(next) {
+		if !next[call] {
+			t.Errorf("call numbers have a gap at %d: %d numbers seen", call, len(next))
+			break
+		}
+	}
 }
 
 // Functions that are not needed may be nil: all reads need no write, all writes no read.
