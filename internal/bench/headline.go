@@ -20,6 +20,12 @@ type Headline struct {
 	Tag      string         // the cell's tag
 	What     string         // what is measured, for the report
 	Pattern  *regexp.Regexp // one match per printed value line
+	// Share marks a share of trials in percent, such as the trials that lost
+	// updates. Its spread is judged in percentage points, max − min, against
+	// PointsLimit: the relative spread of a share divides by its median, which
+	// for a rare event is near 0 (and at 0 undefined), so it flags a move from
+	// 1% to 2% of trials as a 100% spread.
+	Share bool
 	// Samples turns one match of Pattern into named values.
 	Samples func(m []string) []Sample
 }
@@ -46,7 +52,7 @@ var Headlines = []Headline{
 		},
 	},
 	{
-		Notebook: "04_", Tag: "racy-histogram", What: "lost-update share",
+		Notebook: "04_", Tag: "racy-histogram", What: "lost-update share", Share: true,
 		// "GOMAXPROCS=2: 0/500 (0%) of trials lost updates"
 		Pattern: regexp.MustCompile(`(?m)^GOMAXPROCS=(\d+): (\d+)/(\d+) \(`),
 		Samples: func(m []string) []Sample {
@@ -54,7 +60,7 @@ var Headlines = []Headline{
 		},
 	},
 	{
-		Notebook: "04_", Tag: "widened", What: "lost-update share",
+		Notebook: "04_", Tag: "widened", What: "lost-update share", Share: true,
 		// "GOMAXPROCS=2  100 × 1, paused          lost updates in 300/300 (100%) of trials"
 		Pattern: regexp.MustCompile(`(?m)^GOMAXPROCS=(\d+) +(\S.*?) +lost updates in (\d+)/(\d+)`),
 		Samples: func(m []string) []Sample {
@@ -114,12 +120,17 @@ type Stability struct {
 	Max      float64   `json:"max,omitempty"`
 	// RelativeSpread is (max − min) / median; nil when undefined (median 0).
 	RelativeSpread *float64 `json:"relative_spread"`
-	Flagged        bool     `json:"flagged"`
-	Note           string   `json:"note,omitempty"`
+	// PointSpread is max − min, for a share in percent (Headline.Share); nil otherwise.
+	PointSpread *float64 `json:"point_spread,omitempty"`
+	Flagged     bool     `json:"flagged"`
+	Note        string   `json:"note,omitempty"`
 }
 
 // SpreadLimit is the relative spread above which a headline value is flagged.
 const SpreadLimit = 0.15
+
+// PointsLimit is the spread, in percentage points, above which a share is flagged.
+const PointsLimit = 15.0
 
 // Stabilities reads every headline of an executed notebook from its tagged cell and the
 // cell's repeats (notebook.Options.Repeat), and computes each value's spread. A notebook
@@ -178,11 +189,18 @@ func stability(nb string, h Headline, name, unit string, xs []float64, runs int)
 	}
 	s.Values = valid
 	s.Median, s.Min, s.Max = Median(valid), slices.Min(valid), slices.Max(valid)
-	switch spread, ok := RelativeSpread(valid); {
+	spread, ok := RelativeSpread(valid)
+	if ok {
+		s.RelativeSpread = &spread
+	}
+	switch {
 	case len(valid) < 2:
 		s.Note = "one run: no spread"
+	case h.Share:
+		points := s.Max - s.Min
+		s.PointSpread = &points
+		s.Flagged = points > PointsLimit
 	case ok:
-		s.RelativeSpread = &spread
 		s.Flagged = spread > SpreadLimit
 	default:
 		s.Flagged = true

@@ -103,9 +103,10 @@ func TestStabilities(t *testing.T) {
 		t.Errorf("CPU-bound = %+v", cpu)
 	}
 
-	// 04: a lost-update share of 0 in some runs and not in others has no relative spread.
+	// 04: a lost-update share is judged in percentage points, not relative to its median.
 	racy := func(lost string) string { return "GOMAXPROCS=2: " + lost + "/500 (x%) of trials lost updates\n" }
 	nb = &notebook.Notebook{Path: "04_mutex.ipynb", Cells: []*notebook.Cell{
+		// 0%, 0%, 0.2%, 0%, 0%: the median is 0, so no relative spread, but 0.2 points is steady.
 		cellWith(7, "racy-histogram", racy("0"), racy("0"), racy("1"), racy("0"), racy("0")),
 		cellWith(9, "widened", "no matching line"),
 	}}
@@ -113,8 +114,21 @@ func TestStabilities(t *testing.T) {
 	if len(got) != 2 {
 		t.Fatalf("stabilities = %+v", got)
 	}
-	if got[0].RelativeSpread != nil || !got[0].Flagged || !strings.Contains(got[0].Note, "median is 0") {
+	if got[0].RelativeSpread != nil || got[0].PointSpread == nil || math.Abs(*got[0].PointSpread-0.2) > 1e-9 || got[0].Flagged {
 		t.Errorf("zero-median share = %+v", got[0])
+	}
+	// 5%, 10%, 21%: 16 points apart, flagged; 5%, 10%, 19%: 14 points, not flagged.
+	for _, tc := range []struct {
+		last    string
+		flagged bool
+	}{{"105", true}, {"95", false}} {
+		nb = &notebook.Notebook{Path: "04_mutex.ipynb", Cells: []*notebook.Cell{
+			cellWith(7, "racy-histogram", racy("25"), racy("50"), racy(tc.last)),
+		}}
+		share := Stabilities(nb)[0]
+		if share.Flagged != tc.flagged || share.RelativeSpread == nil {
+			t.Errorf("shares 5%%, 10%%, %s/500: flagged %v, want %v (%+v)", tc.last, share.Flagged, tc.flagged, share)
+		}
 	}
 	if !got[1].Flagged || !strings.Contains(got[1].Note, "printed no line matching") {
 		t.Errorf("unmatched widened cell = %+v", got[1])

@@ -109,6 +109,9 @@ func (r *Report) StabilityLines() []string {
 		switch {
 		case s.Name == "":
 			out = append(out, fmt.Sprintf("FLAG  %s %s (%s): %s", s.Notebook, s.Tag, s.What, s.Note))
+		case s.PointSpread != nil:
+			out = append(out, fmt.Sprintf("FLAG  %s %s: %s spread %.1f points > %.0f points (%s %s)", s.Notebook, s.Tag, s.Name,
+				*s.PointSpread, PointsLimit, runsList(s.Values), s.Unit))
 		case s.RelativeSpread != nil:
 			out = append(out, fmt.Sprintf("FLAG  %s %s: %s spread %.0f%% > %.0f%% (%s %s)", s.Notebook, s.Tag, s.Name,
 				100**s.RelativeSpread, 100*SpreadLimit, runsList(s.Values), s.Unit))
@@ -126,16 +129,23 @@ func (r *Report) stabilityMarkdown(b *strings.Builder) {
 		return
 	}
 	fmt.Fprintf(b, "Each headline cell ran %s in a row in the instrumented warm run. Relative spread = (max − min) / median; "+
-		"above %.0f%% is flagged.\n\n", r.repeatsText(), 100*SpreadLimit)
+		"above %.0f%% is flagged. A share of trials (the lost-update shares) is judged by its spread in percentage points, "+
+		"max − min, instead: above %.0f points is flagged. Its relative spread, shown in brackets, divides by a median that "+
+		"for a rare event is near 0.\n\n", r.repeatsText(), 100*SpreadLimit, PointsLimit)
 	if lines := r.StabilityLines(); len(lines) > 0 {
 		b.WriteString("```\n" + strings.Join(lines, "\n") + "\n```\n\n")
 	}
 	t := newTable(b, "notebook", "cell tag", "value", "runs", "median", "spread", "flag")
 	for _, s := range r.Stability {
 		spread := "–"
-		if s.RelativeSpread != nil {
+		switch {
+		case s.PointSpread != nil && s.RelativeSpread != nil:
+			spread = fmt.Sprintf("%.1f points (%.0f%%)", *s.PointSpread, 100**s.RelativeSpread)
+		case s.PointSpread != nil:
+			spread = fmt.Sprintf("%.1f points", *s.PointSpread)
+		case s.RelativeSpread != nil:
 			spread = fmt.Sprintf("%.0f%%", 100**s.RelativeSpread)
-		} else if s.Note != "" {
+		case s.Note != "":
 			spread = s.Note
 		}
 		flag := ""
@@ -368,6 +378,8 @@ const howToRead = `## How to read this report
 - **Floor**: the same program built with ` + "`go build`" + ` and run as a plain binary, the least a kernel that
   compiles each cell can take. Outside a notebook the helpers print charts as text instead of sending them.
 - **Stability**: relative spread = (max − min) / median of the five runs of a headline cell; FLAG above 15%.
+  A share of trials in percent (lost updates in 04) is judged in percentage points instead, max − min; FLAG above
+  15 points.
 - **Budgets** are verdicts on this run, not tests: on a loaded machine a FAIL may be the load, so compare
   the load column and rerun on a quiet machine before acting on one.
 `
