@@ -67,11 +67,11 @@ func TestMixWarmUpIsNotCounted(t *testing.T) {
 	const goroutines = 2
 	var made atomic.Int64
 	var mu sync.Mutex
-	next := map[int]bool{} // call numbers seen
+	seen := map[int]bool{} // call numbers passed to read
 	read := func(call int) error {
 		made.Add(1)
 		mu.Lock()
-		next[call] = true
+		seen[call] = true
 		mu.Unlock()
 		time.Sleep(100 * time.Microsecond)
 		return nil
@@ -88,9 +88,9 @@ func TestMixWarmUpIsNotCounted(t *testing.T) {
 	if total := int(made.Load()); rate.Ops <= 0 || rate.Ops >= total {
 		t.Errorf("Rate counts %d calls of %d made: want some, but not the warm-up's", rate.Ops, total)
 	}
-	for call := range len(next) {
-		if !next[call] {
-			t.Errorf("call numbers have a gap at %d: %d numbers seen", call, len(next))
+	for call := range len(seen) {
+		if !seen[call] {
+			t.Errorf("call numbers have a gap at %d: %d numbers seen", call, len(seen))
 			break
 		}
 	}
