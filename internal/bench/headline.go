@@ -26,6 +26,12 @@ type Headline struct {
 	// for a rare event is near 0 (and at 0 undefined), so it flags a move from
 	// 1% to 2% of trials as a 100% spread.
 	Share bool
+	// Verdict marks a comparison the notebook prints, such as "RWMutex vs
+	// Mutex: faster". Its values are +1 (faster), 0 (a tie) and −1 (slower),
+	// and it is flagged only when runs contradict each other: faster in one
+	// run and slower in another. A win in one run and a tie in the next is
+	// not a contradiction: a tie says the run could not tell them apart.
+	Verdict bool
 	// Samples turns one match of Pattern into named values.
 	Samples func(m []string) []Sample
 }
@@ -38,7 +44,7 @@ type Sample struct {
 }
 
 // Headlines are the course's headline measurements: the speed-up in 01, the share of
-// trials that lost updates in 04, the lock throughput in 05.
+// trials that lost updates in 04, the lock throughput in 05 and the verdicts drawn from it.
 var Headlines = []Headline{
 	{
 		Notebook: "01_", Tag: "speedup", What: "speed-up",
@@ -79,7 +85,24 @@ var Headlines = []Headline{
 			return out
 		},
 	},
+	{
+		Notebook: "05_", Tag: "throughput", What: "lock verdict", Verdict: true,
+		// the verdict line under each value line: "    RWMutex vs Mutex: tie (CIs overlap); atomic.Pointer vs Mutex: slower (×0.07)"
+		Pattern: regexp.MustCompile(`(?m)^(lookup only|lookup \+ 1µs work) +(\d+)% reads:.*\n +RWMutex vs Mutex: (faster|slower|tie)\b.*; atomic.Pointer vs Mutex: (faster|slower|tie)\b`),
+		Samples: func(m []string) []Sample {
+			return []Sample{
+				{fmt.Sprintf("RWMutex vs Mutex, %s, %s%% reads", m[1], m[2]), verdictValues[m[3]], "verdict"},
+				{fmt.Sprintf("atomic.Pointer vs Mutex, %s, %s%% reads", m[1], m[2]), verdictValues[m[4]], "verdict"},
+			}
+		},
+	},
 }
+
+// verdictValues are the values of a Headline.Verdict's words, and verdictWords the words again.
+var (
+	verdictValues = map[string]float64{"faster": 1, "tie": 0, "slower": -1}
+	verdictWords  = map[float64]string{1: "faster", 0: "tie", -1: "slower"}
+)
 
 func num(s string) float64 {
 	f, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
@@ -122,8 +145,10 @@ type Stability struct {
 	RelativeSpread *float64 `json:"relative_spread"`
 	// PointSpread is max − min, for a share in percent (Headline.Share); nil otherwise.
 	PointSpread *float64 `json:"point_spread,omitempty"`
-	Flagged     bool     `json:"flagged"`
-	Note        string   `json:"note,omitempty"`
+	// Verdict marks a comparison (Headline.Verdict): Values are +1 faster, 0 tie, −1 slower.
+	Verdict bool   `json:"verdict,omitempty"`
+	Flagged bool   `json:"flagged"`
+	Note    string `json:"note,omitempty"`
 }
 
 // SpreadLimit is the relative spread above which a headline value is flagged.
@@ -176,7 +201,7 @@ func Stabilities(nb *notebook.Notebook) []Stability {
 }
 
 func stability(nb string, h Headline, name, unit string, xs []float64, runs int) Stability {
-	s := Stability{Notebook: nb, Tag: h.Tag, What: h.What, Name: name, Unit: unit, Values: xs}
+	s := Stability{Notebook: nb, Tag: h.Tag, What: h.What, Name: name, Unit: unit, Values: xs, Verdict: h.Verdict}
 	valid := make([]float64, 0, len(xs))
 	for _, x := range xs {
 		if !math.IsNaN(x) {
@@ -189,6 +214,15 @@ func stability(nb string, h Headline, name, unit string, xs []float64, runs int)
 	}
 	s.Values = valid
 	s.Median, s.Min, s.Max = Median(valid), slices.Min(valid), slices.Max(valid)
+	if h.Verdict {
+		s.Flagged = s.Min < 0 && s.Max > 0
+		s.Note = verdictNote(valid)
+		if len(valid) < runs {
+			s.Flagged = true
+			s.Note += fmt.Sprintf("; read in %d of %d runs", len(valid), runs)
+		}
+		return s
+	}
 	spread, ok := RelativeSpread(valid)
 	if ok {
 		s.RelativeSpread = &spread
@@ -211,4 +245,26 @@ func stability(nb string, h Headline, name, unit string, xs []float64, runs int)
 		s.Note = strings.TrimPrefix(s.Note+fmt.Sprintf("; read in %d of %d runs", len(valid), runs), "; ")
 	}
 	return s
+}
+
+// verdictNote sums up a verdict's runs: "steady: tie in 5 of 5", "mixed: faster in 3, tie in 2"
+// or "contradicted: faster in 2, slower in 1, tie in 2".
+func verdictNote(values []float64) string {
+	counts := map[float64]int{}
+	for _, v := range values {
+		counts[v]++
+	}
+	var parts []string
+	for _, v := range []float64{1, -1, 0} {
+		if counts[v] > 0 {
+			parts = append(parts, fmt.Sprintf("%s in %d", verdictWords[v], counts[v]))
+		}
+	}
+	switch {
+	case len(parts) == 1:
+		return fmt.Sprintf("steady: %s of %d", parts[0], len(values))
+	case counts[1] > 0 && counts[-1] > 0:
+		return "contradicted: " + strings.Join(parts, ", ")
+	}
+	return "mixed: " + strings.Join(parts, ", ")
 }

@@ -23,10 +23,12 @@ lookup + 1µs work 100% reads:  Mutex 0.69 [0.68–0.78]  RWMutex 0.91 [0.91–1
 `
 )
 
-func headline(t *testing.T, tag string) Headline {
+// headline finds the headline read from the cell with tag; verdict picks the
+// verdicts rather than the values when a cell has both.
+func headline(t *testing.T, tag string, verdict bool) Headline {
 	t.Helper()
 	for _, h := range Headlines {
-		if h.Tag == tag {
+		if h.Tag == tag && h.Verdict == verdict {
 			return h
 		}
 	}
@@ -37,28 +39,33 @@ func headline(t *testing.T, tag string) Headline {
 func TestHeadlineExtract(t *testing.T) {
 	for _, tc := range []struct {
 		tag, text string
+		verdict   bool
 		want      []Sample
 	}{
-		{"speedup", speedup01, []Sample{
+		{"speedup", speedup01, false, []Sample{
 			{"wait-bound speed-up, GOMAXPROCS=1", 6.55, "×"}, {"CPU-bound speed-up, GOMAXPROCS=1", 1.00, "×"},
 			{"wait-bound speed-up, GOMAXPROCS=2", 6.56, "×"}, {"CPU-bound speed-up, GOMAXPROCS=2", 1.58, "×"},
 		}},
-		{"racy-histogram", racy04, []Sample{
+		{"racy-histogram", racy04, false, []Sample{
 			{"racy counter, trials that lost updates, GOMAXPROCS=1", 0, "%"},
 			{"racy counter, trials that lost updates, GOMAXPROCS=2", 2.4, "%"},
 		}},
-		{"widened", widened04, []Sample{
+		{"widened", widened04, false, []Sample{
 			{"100 × 1 (the outline's), trials that lost updates, GOMAXPROCS=2", 0, "%"},
 			{"100 × 1, paused, trials that lost updates, GOMAXPROCS=2", 100, "%"},
 		}},
-		{"throughput", throughput05, []Sample{
+		// Only the first value line of throughput05 has its verdict line under it.
+		{"throughput", throughput05, true, []Sample{
+			{"RWMutex vs Mutex, lookup only, 50% reads", 0, "verdict"}, {"atomic.Pointer vs Mutex, lookup only, 50% reads", -1, "verdict"},
+		}},
+		{"throughput", throughput05, false, []Sample{
 			{"Mutex, lookup only, 50% reads", 17.40, "M ops/s"}, {"RWMutex, lookup only, 50% reads", 17.34, "M ops/s"},
 			{"atomic.Pointer, lookup only, 50% reads", 1.28, "M ops/s"},
 			{"Mutex, lookup + 1µs work, 100% reads", 0.69, "M ops/s"}, {"RWMutex, lookup + 1µs work, 100% reads", 0.91, "M ops/s"},
 			{"atomic.Pointer, lookup + 1µs work, 100% reads", 0.92, "M ops/s"},
 		}},
 	} {
-		got := headline(t, tc.tag).Extract(tc.text)
+		got := headline(t, tc.tag, tc.verdict).Extract(tc.text)
 		if len(got) != len(tc.want) {
 			t.Errorf("%s: got %d samples %+v, want %d", tc.tag, len(got), got, len(tc.want))
 			continue
@@ -134,9 +141,9 @@ func TestStabilities(t *testing.T) {
 		t.Errorf("unmatched widened cell = %+v", got[1])
 	}
 
-	// 05 without the tagged cell: one missing entry that says what is needed.
+	// 05 without the tagged cell: a missing entry for the values and one for the verdicts.
 	got = Stabilities(&notebook.Notebook{Path: "05_rwmutex.ipynb"})
-	if len(got) != 1 || !got[0].Flagged || !strings.Contains(got[0].Note, `no cell tagged "throughput"`) {
+	if len(got) != 2 || !got[0].Flagged || !strings.Contains(got[0].Note, `no cell tagged "throughput"`) || !got[1].Flagged {
 		t.Errorf("missing throughput = %+v", got)
 	}
 	// Other notebooks have no headline.
@@ -156,5 +163,54 @@ func TestStabilityPartialRuns(t *testing.T) {
 	one := Stabilities(&notebook.Notebook{Path: "01_x.ipynb", Cells: []*notebook.Cell{cellWith(20, "speedup", speedLine("1.6"))}})
 	if len(one) != 2 || one[1].Flagged || one[1].Note != "one run: no spread" {
 		t.Errorf("single run = %+v", one)
+	}
+}
+
+// throughputLines prints one 05 value line with its verdicts.
+func throughputLines(rw, cow string) string {
+	return "lookup only       100% reads:  Mutex 9.86 [8.50–10.43]  RWMutex 13.48 [12.50–13.83]  atomic.Pointer 21.29 [19.98–23.48]\n" +
+		"    RWMutex vs Mutex: " + rw + "; atomic.Pointer vs Mutex: " + cow + "\n"
+}
+
+func TestVerdictStability(t *testing.T) {
+	nb := &notebook.Notebook{Path: "05_rwmutex.ipynb", Cells: []*notebook.Cell{cellWith(20, "throughput",
+		throughputLines("faster (×1.37)", "faster (×2.16)"),
+		throughputLines("tie (CIs overlap)", "faster (×2.01)"),
+		throughputLines("slower (×0.81)", "faster (×2.30)"),
+	)}}
+	got := Stabilities(nb)
+	var verdicts []Stability
+	for _, s := range got {
+		if s.Verdict {
+			verdicts = append(verdicts, s)
+		}
+	}
+	if len(got) != 5 || len(verdicts) != 2 {
+		t.Fatalf("want 3 values and 2 verdicts, got %+v", got)
+	}
+	rw, cow := verdicts[0], verdicts[1]
+	// faster, tie, slower: the runs contradict each other.
+	if rw.Name != "RWMutex vs Mutex, lookup only, 100% reads" || !rw.Flagged || rw.Note != "contradicted: faster in 1, slower in 1, tie in 1" {
+		t.Errorf("RWMutex verdict = %+v", rw)
+	}
+	if cow.Flagged || cow.Note != "steady: faster in 3 of 3" {
+		t.Errorf("atomic.Pointer verdict = %+v", cow)
+	}
+	// A win in some runs and a tie in others is mixed, not a contradiction.
+	mixed := Stabilities(&notebook.Notebook{Path: "05_rwmutex.ipynb", Cells: []*notebook.Cell{cellWith(20, "throughput",
+		throughputLines("tie (CIs overlap)", "slower (×0.5)"), throughputLines("faster (×1.4)", "tie (CIs overlap)"),
+	)}})
+	if v := mixed[3]; v.Flagged || v.Note != "mixed: faster in 1, tie in 1" {
+		t.Errorf("mixed verdict = %+v", v)
+	}
+	if v := mixed[4]; v.Flagged || v.Note != "mixed: slower in 1, tie in 1" {
+		t.Errorf("mixed verdict = %+v", v)
+	}
+	// A run that printed no verdict is flagged.
+	partial := Stabilities(&notebook.Notebook{Path: "05_rwmutex.ipynb", Cells: []*notebook.Cell{cellWith(20, "throughput",
+		throughputLines("tie (CIs overlap)", "slower (×0.5)"), "the second run printed nothing",
+	)}})
+	if v := partial[3]; !v.Flagged || !strings.Contains(v.Note, "read in 1 of 2 runs") {
+		t.Errorf("partial verdict = %+v", v)
 	}
 }

@@ -109,6 +109,8 @@ func (r *Report) StabilityLines() []string {
 		switch {
 		case s.Name == "":
 			out = append(out, fmt.Sprintf("FLAG  %s %s (%s): %s", s.Notebook, s.Tag, s.What, s.Note))
+		case s.Verdict:
+			out = append(out, fmt.Sprintf("FLAG  %s %s: %s: %s (%s)", s.Notebook, s.Tag, s.Name, s.Note, s.runs()))
 		case s.PointSpread != nil:
 			out = append(out, fmt.Sprintf("FLAG  %s %s: %s spread %.1f points > %.0f points (%s %s)", s.Notebook, s.Tag, s.Name,
 				*s.PointSpread, PointsLimit, runsList(s.Values), s.Unit))
@@ -131,14 +133,18 @@ func (r *Report) stabilityMarkdown(b *strings.Builder) {
 	fmt.Fprintf(b, "Each headline cell ran %s in a row in the instrumented warm run. Relative spread = (max − min) / median; "+
 		"above %.0f%% is flagged. A share of trials (the lost-update shares) is judged by its spread in percentage points, "+
 		"max − min, instead: above %.0f points is flagged. Its relative spread, shown in brackets, divides by a median that "+
-		"for a rare event is near 0.\n\n", r.repeatsText(), 100*SpreadLimit, PointsLimit)
+		"for a rare event is near 0. A verdict (05's \"RWMutex vs Mutex: faster\") is flagged only when its runs contradict "+
+		"each other, faster in one and slower in another; *mixed* means a win in some runs and a tie in others.\n\n",
+		r.repeatsText(), 100*SpreadLimit, PointsLimit)
 	if lines := r.StabilityLines(); len(lines) > 0 {
 		b.WriteString("```\n" + strings.Join(lines, "\n") + "\n```\n\n")
 	}
 	t := newTable(b, "notebook", "cell tag", "value", "runs", "median", "spread", "flag")
 	for _, s := range r.Stability {
-		spread := "–"
+		spread, median := "–", fmt.Sprintf("%.3g", s.Median)
 		switch {
+		case s.Verdict:
+			spread, median = s.Note, "–"
 		case s.PointSpread != nil && s.RelativeSpread != nil:
 			spread = fmt.Sprintf("%.1f points (%.0f%%)", *s.PointSpread, 100**s.RelativeSpread)
 		case s.PointSpread != nil:
@@ -156,9 +162,21 @@ func (r *Report) stabilityMarkdown(b *strings.Builder) {
 		if name == "" {
 			name = s.What
 		}
-		t.row(strings.TrimSuffix(s.Notebook, ".ipynb"), s.Tag, name, runsList(s.Values)+" "+s.Unit, fmt.Sprintf("%.3g", s.Median), spread, flag)
+		t.row(strings.TrimSuffix(s.Notebook, ".ipynb"), s.Tag, name, s.runs(), median, spread, flag)
 	}
 	b.WriteString("\n")
+}
+
+// runs lists the values of the runs with their unit, or a verdict's words.
+func (s Stability) runs() string {
+	if !s.Verdict {
+		return runsList(s.Values) + " " + s.Unit
+	}
+	words := make([]string, len(s.Values))
+	for i, v := range s.Values {
+		words[i] = verdictWords[v]
+	}
+	return strings.Join(words, ", ")
 }
 
 func (r *Report) repeatsText() string {
@@ -379,7 +397,8 @@ const howToRead = `## How to read this report
   compiles each cell can take. Outside a notebook the helpers print charts as text instead of sending them.
 - **Stability**: relative spread = (max − min) / median of the five runs of a headline cell; FLAG above 15%.
   A share of trials in percent (lost updates in 04) is judged in percentage points instead, max − min; FLAG above
-  15 points.
+  15 points. A verdict in 05 (faster, tie or slower, from the 95% CIs) is flagged when one run says faster and
+  another slower.
 - **Budgets** are verdicts on this run, not tests: on a loaded machine a FAIL may be the load, so compare
   the load column and rerun on a quiet machine before acting on one.
 `

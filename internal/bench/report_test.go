@@ -199,6 +199,8 @@ func TestWriteReport(t *testing.T) {
 	in.Stability = []Stability{
 		stability("01_x.ipynb", Headlines[0], "CPU-bound speed-up, GOMAXPROCS=2", "×", []float64{1.6, 1.7, 1.9, 1.8, 1.75}, 5),
 		{Notebook: "05_x.ipynb", Tag: "throughput", What: "lock throughput", Flagged: true, Note: "missing: no cell tagged \"throughput\""},
+		stability("05_x.ipynb", Headline{Tag: "throughput", What: "lock verdict", Verdict: true}, "RWMutex vs Mutex, lookup only, 100% reads",
+			"verdict", []float64{1, 0, -1, 1, 1}, 5),
 	}
 	r := Build(in)
 	dir := t.TempDir()
@@ -213,6 +215,8 @@ func TestWriteReport(t *testing.T) {
 		"FAIL  median plain cell, warm: 0.44 s < 0.40 s",
 		"FLAG  01_x.ipynb speedup: CPU-bound speed-up, GOMAXPROCS=2 spread 17% > 15% (1.60, 1.70, 1.90, 1.80, 1.75 ×)",
 		"FLAG  05_x.ipynb throughput (lock throughput): missing",
+		"FLAG  05_x.ipynb throughput: RWMutex vs Mutex, lookup only, 100% reads: contradicted: faster in 3, slower in 1, tie in 1 (faster, tie, slower, faster, faster)",
+		"| 05_x | throughput | RWMutex vs Mutex, lookup only, 100% reads | faster, tie, slower, faster, faster | – | contradicted: faster in 3, slower in 1, tie in 1 | FLAG |",
 		"| 1 | 01_x.ipynb | 9 | experiment | 6.60 |",
 		"| go build | 1.66 |",
 		"| 01_x | 7 | 3.30 | 0.40 | 2.00 | 2.40 | 1.38× |",
