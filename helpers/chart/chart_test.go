@@ -204,6 +204,31 @@ func TestHistogramOption(t *testing.T) {
 	}
 }
 
+func TestLogHistogramOption(t *testing.T) {
+	racy := []int{998, 999, 1000, 1000, 997, 1000}
+	mutex := []int{1000, 1000, 1000, 1000}
+	c := LogHistogram(Labels{Title: "t", X: "final counter value"}, Data("racy", racy), Data("mutex", mutex))
+	o := option(t, c)
+	y := o["yAxis"].([]any)[0].(map[string]any)
+	equal(t, "yAxis.type", y["type"], "log")
+	equal(t, "yAxis.min", y["min"], 1)
+	// An empty bin draws nothing ("-"); the counts drawn are the counts.
+	equal(t, "racy counts", values(series(t, o, 0, "bar", "racy")), []int{1, 1, 1, 3})
+	equal(t, "mutex counts", values(series(t, o, 1, "bar", "mutex")), []any{"-", "-", "-", 4})
+	for k := range 2 {
+		if label := o["series"].([]any)[k].(map[string]any)["label"].(map[string]any); label["show"] != true {
+			t.Errorf("series %d: label = %v, want every bar labelled with its count", k, label)
+		}
+	}
+	// The text and the JSON copy keep the zeros, as Histogram's do.
+	if got, want := c.Text(), Histogram(Labels{Title: "t", X: "final counter value"}, Data("racy", racy), Data("mutex", mutex)).Text(); got != want {
+		t.Errorf("LogHistogram text:\n%s\nwant Histogram's:\n%s", got, want)
+	}
+	if c := LogHistogram(Labels{}); c.Err() == nil || !strings.Contains(c.Err().Error(), "LogHistogram") {
+		t.Errorf("LogHistogram with no series: err = %v, want one naming LogHistogram", c.Err())
+	}
+}
+
 func TestHistogramBinsCoverAllValues(t *testing.T) {
 	var vs []float64
 	for i := range 10_000 {

@@ -9,6 +9,8 @@
 //
 //   - [Histogram]: counts over shared bins, for outcomes of many trials
 //     (final counter values of racy, mutex and atomic counters);
+//   - [LogHistogram]: the same on a logarithmic count axis, when a few
+//     outcomes sit next to thousands (30 trials that lost updates of 10,000);
 //   - [Bars]: grouped bars with optional error bars (ns/op per method);
 //   - [Lines]: lines over categories with optional confidence bands and
 //     dashed reference lines (speed-up against GOMAXPROCS, with the ideal);

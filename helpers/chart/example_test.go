@@ -34,6 +34,25 @@ func ExampleHistogram() {
 	// 1000                 6     10
 }
 
+// A few trials that went wrong stay visible next to thousands that did not.
+func ExampleLogHistogram() {
+	finals := make([]int, 10_000)
+	for i := range finals {
+		finals[i] = 100
+	}
+	finals[0], finals[1], finals[2] = 98, 99, 99
+	c := chart.LogHistogram(chart.Labels{Title: "Racy counter, 10,000 trials", X: "final counter value", Y: "trials (log scale)"},
+		chart.Data("GOMAXPROCS=2", finals))
+	fmt.Println(c.Text())
+	// Output:
+	// Racy counter, 10,000 trials
+	// GOMAXPROCS=2: 10000 values in 3 bins (empty bins not listed)
+	// final counter value  GOMAXPROCS=2
+	// 98                   1
+	// 99                   2
+	// 100                  9997
+}
+
 // Durations get duration bin labels.
 func ExampleData() {
 	waits := []time.Duration{900 * time.Microsecond, time.Millisecond, 1100 * time.Microsecond, 3 * time.Millisecond}

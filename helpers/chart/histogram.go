@@ -56,7 +56,21 @@ const (
 // Histogram needs at least one series; every series needs at least one
 // value, and no NaN or ±Inf. Otherwise the chart's Err says what is wrong.
 func Histogram(l Labels, series ...Values) *Chart {
-	const kind, fn = "histogram", "Histogram"
+	return histogram("Histogram", false, l, series)
+}
+
+// LogHistogram is [Histogram] with a logarithmic count axis (1, 10, 100, …),
+// for counts that differ by orders of magnitude: a bar of 30 trials stays
+// visible next to one of 9,970. Each bar is labelled with its count (a count
+// of 1 has no height on a log axis), and an empty bin draws nothing. Its
+// arguments and errors are those of Histogram.
+func LogHistogram(l Labels, series ...Values) *Chart {
+	return histogram("LogHistogram", true, l, series)
+}
+
+// histogram builds the chart of Histogram (fn), on a log count axis when log is set.
+func histogram(fn string, log bool, l Labels, series []Values) *Chart {
+	const kind = "histogram"
 	if len(series) == 0 {
 		return errorf(kind, fn, l, "no series given")
 	}
@@ -98,11 +112,17 @@ func Histogram(l Labels, series ...Values) *Chart {
 	}
 
 	b := base{labels: l, legend: len(series) > 1, trigger: "axis", yGap: valueGap(0, float64(maxCount))}
+	yAxis := b.yAxis("value")
+	if log {
+		// echarts starts bars on a log axis at 1, so a count of 1 has no height:
+		// every bar is labelled with its count instead.
+		yAxis.Type, yAxis.Min, yAxis.SplitLine = "log", 1, &opts.SplitLine{Show: opts.Bool(true)}
+	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(b.globals()...)
 	bar.SetGlobalOptions(
 		charts.WithXAxisOpts(b.xAxis("category")),
-		charts.WithYAxisOpts(b.yAxis("value")),
+		charts.WithYAxisOpts(yAxis),
 		charts.WithTooltipOpts(opts.Tooltip{
 			Show:        opts.Bool(true),
 			Trigger:     "axis",
@@ -122,11 +142,19 @@ func Histogram(l Labels, series ...Values) *Chart {
 		for i, b := range hs[k].Bins {
 			counts[i] = b.Count
 			data[i] = opts.BarData{Value: b.Count}
+			if log && b.Count == 0 {
+				data[i].Value = "-" // echarts: no bar (log 0 is undefined)
+			}
 		}
-		bar.AddSeries(s.Name, data,
+		options := []charts.SeriesOpts{
 			charts.WithBarChartOpts(opts.BarChart{BarGap: "0%", BarCategoryGap: "12%"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(k)}),
-		)
+		}
+		if log {
+			options = append(options, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top",
+				Formatter: jsFunc(`function (p) { var f = $NUM; return f(p.value); }`)}))
+		}
+		bar.AddSeries(s.Name, data, options...)
 		c.series = append(c.series, seriesCopy{Name: s.Name, Data: counts})
 		c.palette = append(c.palette, colour(k))
 		t.header = append(t.header, s.Name)
