@@ -61,8 +61,8 @@ func Histogram(l Labels, series ...Values) *Chart {
 
 // LogHistogram is [Histogram] with a logarithmic count axis (1, 10, 100, …),
 // for counts that differ by orders of magnitude: a bar of 30 trials stays
-// visible next to one of 9,970. Each bar is labelled with its count (a count
-// of 1 has no height on a log axis), and an empty bin draws nothing. Its
+// visible next to one of 9,970. A count of 1 has no height on a log axis, so
+// its bar is marked with the label "1"; an empty bin draws nothing. Its
 // arguments and errors are those of Histogram.
 func LogHistogram(l Labels, series ...Values) *Chart {
 	return histogram("LogHistogram", true, l, series)
@@ -115,7 +115,7 @@ func histogram(fn string, log bool, l Labels, series []Values) *Chart {
 	yAxis := b.yAxis("value")
 	if log {
 		// echarts starts bars on a log axis at 1, so a count of 1 has no height:
-		// every bar is labelled with its count instead.
+		// such a bar is labelled "1" instead (below).
 		yAxis.Type, yAxis.Min, yAxis.SplitLine = "log", 1, &opts.SplitLine{Show: opts.Bool(true)}
 	}
 	bar := charts.NewBar()
@@ -142,19 +142,17 @@ func histogram(fn string, log bool, l Labels, series []Values) *Chart {
 		for i, b := range hs[k].Bins {
 			counts[i] = b.Count
 			data[i] = opts.BarData{Value: b.Count}
-			if log && b.Count == 0 {
+			switch {
+			case log && b.Count == 0:
 				data[i].Value = "-" // echarts: no bar (log 0 is undefined)
+			case log && b.Count == 1:
+				data[i].Label = &opts.Label{Show: opts.Bool(true), Position: "top"} // a bar with no height
 			}
 		}
-		options := []charts.SeriesOpts{
+		bar.AddSeries(s.Name, data,
 			charts.WithBarChartOpts(opts.BarChart{BarGap: "0%", BarCategoryGap: "12%"}),
 			charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(k)}),
-		}
-		if log {
-			options = append(options, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top",
-				Formatter: jsFunc(`function (p) { var f = $NUM; return f(p.value); }`)}))
-		}
-		bar.AddSeries(s.Name, data, options...)
+		)
 		c.series = append(c.series, seriesCopy{Name: s.Name, Data: counts})
 		c.palette = append(c.palette, colour(k))
 		t.header = append(t.header, s.Name)
