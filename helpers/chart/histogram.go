@@ -116,7 +116,7 @@ func histogram(fn string, log bool, l Labels, series []Values) *Chart {
 	if log {
 		// echarts starts bars on a log axis at 1, so a count of 1 has no height:
 		// such a bar is labelled "1" instead (below).
-		yAxis.Type, yAxis.Min, yAxis.SplitLine = "log", 1, &opts.SplitLine{Show: opts.Bool(true)}
+		yAxis.Type, yAxis.Min = "log", 1
 	}
 	bar := charts.NewBar()
 	bar.SetGlobalOptions(b.globals()...)

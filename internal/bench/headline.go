@@ -214,20 +214,14 @@ func stability(nb string, h Headline, name, unit string, xs []float64, runs int)
 	}
 	s.Values = valid
 	s.Median, s.Min, s.Max = Median(valid), slices.Min(valid), slices.Max(valid)
-	if h.Verdict {
-		s.Flagged = s.Min < 0 && s.Max > 0
-		s.Note = verdictNote(valid)
-		if len(valid) < runs {
-			s.Flagged = true
-			s.Note += fmt.Sprintf("; read in %d of %d runs", len(valid), runs)
-		}
-		return s
-	}
 	spread, ok := RelativeSpread(valid)
-	if ok {
+	if ok && !h.Verdict {
 		s.RelativeSpread = &spread
 	}
 	switch {
+	case h.Verdict:
+		s.Flagged = s.Min < 0 && s.Max > 0
+		s.Note = verdictNote(valid)
 	case len(valid) < 2:
 		s.Note = "one run: no spread"
 	case h.Share:

@@ -109,8 +109,6 @@ func (r *Report) StabilityLines() []string {
 		switch {
 		case s.Name == "":
 			out = append(out, fmt.Sprintf("FLAG  %s %s (%s): %s", s.Notebook, s.Tag, s.What, s.Note))
-		case s.Verdict:
-			out = append(out, fmt.Sprintf("FLAG  %s %s: %s: %s (%s)", s.Notebook, s.Tag, s.Name, s.Note, s.runs()))
 		case s.PointSpread != nil:
 			out = append(out, fmt.Sprintf("FLAG  %s %s: %s spread %.1f points > %.0f points (%s %s)", s.Notebook, s.Tag, s.Name,
 				*s.PointSpread, PointsLimit, runsList(s.Values), s.Unit))
@@ -118,7 +116,7 @@ func (r *Report) StabilityLines() []string {
 			out = append(out, fmt.Sprintf("FLAG  %s %s: %s spread %.0f%% > %.0f%% (%s %s)", s.Notebook, s.Tag, s.Name,
 				100**s.RelativeSpread, 100*SpreadLimit, runsList(s.Values), s.Unit))
 		default:
-			out = append(out, fmt.Sprintf("FLAG  %s %s: %s: %s (%s %s)", s.Notebook, s.Tag, s.Name, s.Note, runsList(s.Values), s.Unit))
+			out = append(out, fmt.Sprintf("FLAG  %s %s: %s: %s (%s)", s.Notebook, s.Tag, s.Name, s.Note, s.runs()))
 		}
 	}
 	return out
