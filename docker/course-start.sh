@@ -35,6 +35,23 @@ fi
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 
+# install_file SRC DST: copy through a temporary file beside DST and rename it into place,
+# so that a failed copy (a full volume, a permission) leaves DST as it was.
+install_file() {
+  local tmp
+  mkdir -p "$(dirname "$2")" || return 1
+  tmp=$(mktemp "$2.golab-XXXXXX") || return 1
+  if cp "$1" "$tmp" && chmod 644 "$tmp" && mv -f "$tmp" "$2"; then
+    return 0
+  fi
+  rm -f "$tmp"
+  log "could not copy course/${2#"$dst"/} from the image; it stays as it was and the next start tries again"
+  return 1
+}
+
+# record PATH SUM: the image's version of PATH that the learner's copy now matches.
+record() { now[$1]=$2; printf '%s  %s\n' "$2" "$1" >>"$next"; }
+
 sync_course() {
   local src=$1 dst=$2
   local manifest=$dst/.golab-course.sha256
@@ -51,18 +68,24 @@ sync_course() {
   while IFS= read -r -d '' path; do
     path=${path#./}
     want=$(sha "$src/$path") || continue
-    now[$path]=$want
-    printf '%s  %s\n' "$want" "$path" >>"$next"
+    # The manifest records the image's version only once the learner's copy holds it; after
+    # a failed copy it keeps the version the copy still holds, so the next start retries.
     if [ ! -e "$dst/$path" ]; then
-      mkdir -p "$(dirname "$dst/$path")" && cp "$src/$path" "$dst/$path" && changed=1
+      install_file "$src/$path" "$dst/$path" && record "$path" "$want" && changed=1
       continue
     fi
     have=$(sha "$dst/$path")
     if [ "$have" = "$want" ]; then
-      continue
+      record "$path" "$want"
     elif [ "$have" = "${last[$path]:-}" ]; then
-      cp "$src/$path" "$dst/$path" && log "updated course/$path to this image's version" && changed=1
+      if install_file "$src/$path" "$dst/$path"; then
+        record "$path" "$want"
+        log "updated course/$path to this image's version" && changed=1
+      else
+        record "$path" "$have"
+      fi
     else
+      record "$path" "$want"
       log "kept your edited course/$path; this image's version is $src/$path"
     fi
   done < <(cd "$src" && find ./go.mod ./go.sum ./helpers ./notebooks \

@@ -594,6 +594,33 @@ func TestCourseStartHook(t *testing.T) {
 		t.Errorf("a start with nothing new should only repeat the kept edit, said:\n%s", out)
 	}
 
+	// A copy that fails (a full volume, a permission) leaves the learner's file as it was,
+	// and the next start updates it: the failure must not be recorded as the image's version,
+	// or the untouched file would pass for an edit and never be updated again.
+	writeFiles(t, image, map[string]string{"notebooks/02_two.ipynb": "two v3"})
+	failing := filepath.Join(tmp, "failing-cp")
+	writeFiles(t, failing, map[string]string{"cp": "#!/bin/sh\ncase \"$1\" in *02_two*) echo 'cp: No space left on device' >&2; exit 1;; esac\nexec /bin/cp \"$@\"\n"})
+	if err := os.Chmod(filepath.Join(failing, "cp"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out = runHook(t, append(env, "PATH="+failing+string(os.PathListSeparator)+os.Getenv("PATH"))...)
+	if got := content("notebooks/02_two.ipynb"); got != "two v2" {
+		t.Errorf("after a failed copy: ~/course/notebooks/02_two.ipynb holds %q, want the old %q", got, "two v2")
+	}
+	if !strings.Contains(out, "could not copy course/notebooks/02_two.ipynb") || strings.Contains(out, "updated course/notebooks/02_two.ipynb") {
+		t.Errorf("after a failed copy the hook should say so, and not claim an update:\n%s", out)
+	}
+	out = runHook(t, env...)
+	if got := content("notebooks/02_two.ipynb"); got != "two v3" {
+		t.Errorf("the start after a failed copy left ~/course/notebooks/02_two.ipynb at %q, want %q", got, "two v3")
+	}
+	if strings.Contains(out, "kept your edited course/notebooks/02_two.ipynb") {
+		t.Errorf("a failed copy was recorded as success, so the untouched file passes for an edit:\n%s", out)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(course, "notebooks", "*.golab-*")); len(leftovers) > 0 {
+		t.Errorf("the hook left temporary files behind: %v", leftovers)
+	}
+
 	// Binder: no image copy, only the cache.
 	if out := runHook(t, "HOME="+filepath.Join(tmp, "binder"), "GOLAB_COURSE_IMAGE=", "GOCACHE="+cache); strings.TrimSpace(out) != "" {
 		t.Errorf("without GOLAB_COURSE_IMAGE the hook should do its work silently, said:\n%s", out)
