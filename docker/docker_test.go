@@ -11,8 +11,11 @@ package docker_test
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path"
@@ -243,6 +246,41 @@ func TestVersionsComeFromOneSource(t *testing.T) {
 	}
 }
 
+// TestBinderKeepsGoOutOfTheRepository: on Binder the home folder is the repository, shown
+// in the learner's file browser. Go's folders must not land there (a 268 MB go/ beside
+// notebooks/), and postBuild must warm the very folders that start gives the kernels.
+func TestBinderKeepsGoOutOfTheRepository(t *testing.T) {
+	tmp := t.TempDir()
+	home, prefix := filepath.Join(tmp, "home"), filepath.Join(tmp, "env")
+	env := append(os.Environ(), "HOME="+home, "NB_PYTHON_PREFIX="+prefix, "GOPATH=", "GOCACHE=", "GOMODCACHE=")
+	goEnv := "go env GOPATH GOMODCACHE GOCACHE"
+
+	start := exec.Command("bash", filepath.Join(root(t), ".binder", "start"), "bash", "-c", goEnv)
+	start.Env = env
+	atStart, err := start.Output()
+	if err != nil {
+		t.Fatalf(".binder/start: %v", err)
+	}
+	exports := regexp.MustCompile(`(?m)^export GOPATH=.*$`).FindString(read(t, ".binder/postBuild"))
+	if exports == "" {
+		t.Fatal(".binder/postBuild does not export GOPATH")
+	}
+	build := exec.Command("bash", "-c", exports+"\n"+goEnv)
+	build.Env = env
+	atBuild, err := build.Output()
+	if err != nil {
+		t.Fatalf("postBuild's %s: %v", exports, err)
+	}
+	if string(atStart) != string(atBuild) {
+		t.Errorf("postBuild warms\n%sbut start gives the kernels\n%s", atBuild, atStart)
+	}
+	for _, dir := range strings.Fields(string(atStart)) {
+		if dir == home || strings.HasPrefix(dir, home+"/") {
+			t.Errorf("on Binder %s would be inside the home folder, which is the repository", dir)
+		}
+	}
+}
+
 // TestToolchainHashes: go.mod's toolchain has a pinned sha256 in install.sh for each
 // architecture the image is built for.
 func TestToolchainHashes(t *testing.T) {
@@ -258,6 +296,36 @@ func TestToolchainHashes(t *testing.T) {
 	if !versionAtLeast(t, strings.TrimPrefix(toolchain, "go"), minGo) {
 		t.Errorf("go.mod's toolchain %s is older than install.sh's MIN_GO=%s", toolchain, minGo)
 	}
+	if testing.Short() {
+		t.Skip("downloads the toolchain zips")
+	}
+	// The hashes themselves: the go command downloads each zip through the module proxy
+	// (and checks it against the checksum database), and its sha256 must be the pinned one.
+	for _, arch := range []string{"amd64", "arm64"} {
+		key := toolchain + ".linux-" + arch
+		want := match(t, script, `(?m)^\s*\[`+regexp.QuoteMeta(key)+`\]=([0-9a-f]{64})\s*$`, "docker/install.sh")
+		cmd := exec.Command("go", "mod", "download", "-json", "golang.org/toolchain@v0.0.1-"+key)
+		cmd.Dir = root(t)
+		out, err := cmd.Output()
+		var info struct{ Zip, Error string }
+		if jerr := json.Unmarshal(out, &info); err != nil || jerr != nil || info.Zip == "" {
+			t.Errorf("go mod download golang.org/toolchain@v0.0.1-%s: %v %s %s", key, err, info.Error, out)
+			continue
+		}
+		f, err := os.Open(info.Zip)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := sha256.New()
+		_, err = io.Copy(h, f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hex.EncodeToString(h.Sum(nil)); got != want {
+			t.Errorf("docker/install.sh pins sha256 %s for %s, but the zip the module proxy serves has %s", want, key, got)
+		}
+	}
 }
 
 // TestPythonVersions: Binder's Python series is the one the Dockerfile says its base image
@@ -271,6 +339,28 @@ func TestPythonVersions(t *testing.T) {
 	}
 	if !versionAtLeast(t, binder, minPython) {
 		t.Errorf("Binder's Python %s is older than install.sh's MIN_PYTHON=%s", binder, minPython)
+	}
+	if testing.Short() {
+		t.Skip("asks PyPI for wheels")
+	}
+	// What the Dockerfile claims of that Python: every pin of requirements.txt has a wheel
+	// for it on both architectures the image is built for (pip resolves, installs nothing).
+	platforms := map[string][]string{
+		"amd64": {"manylinux_2_28_x86_64", "manylinux2014_x86_64", "manylinux_2_17_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"},
+		"arm64": {"manylinux_2_28_aarch64", "manylinux2014_aarch64", "manylinux_2_17_aarch64", "linux_aarch64"},
+	}
+	for _, arch := range []string{"amd64", "arm64"} {
+		args := []string{"-m", "pip", "install", "--dry-run", "--quiet", "--disable-pip-version-check", "--ignore-installed",
+			"--only-binary=:all:", "--no-deps", "--implementation", "cp", "--python-version", binder,
+			"--target", t.TempDir(), "-r", "requirements.txt"}
+		for _, p := range platforms[arch] {
+			args = append(args, "--platform", p)
+		}
+		cmd := exec.Command(filepath.Join(venv(t), "bin", "python"), args...)
+		cmd.Dir = root(t)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Errorf("requirements.txt has a pin without a Python %s wheel for linux/%s: %v\n%s", binder, arch, err, out)
+		}
 	}
 }
 
@@ -300,6 +390,21 @@ func TestDockerfile(t *testing.T) {
 	}
 	if len(users) == 0 || users[len(users)-1] != "${NB_UID}" {
 		t.Errorf("docker/Dockerfile must end as USER ${NB_UID}, its USERs are %q", users)
+	}
+	// A learner started with another NB_UID (docker-stacks' -e NB_UID=... --user root) is in
+	// the notebook group, not the owner: the caches must be group-writable, the module
+	// cache included, which Go makes read-only unless told -modcacherw.
+	last := ins[len(ins)-1]
+	for _, i := range ins {
+		if strings.HasPrefix(i, "RUN") && strings.Contains(i, "--warm-up") {
+			last = i
+		}
+	}
+	if !regexp.MustCompile(`fix-permissions [^&]*/opt/golab/cache(\s|$)`).MatchString(last) {
+		t.Errorf("the warm-up step must end with fix-permissions over all of /opt/golab/cache (build and module caches): %s", last)
+	}
+	if !strings.Contains(read(t, "docker/Dockerfile"), "GOFLAGS=-modcacherw") {
+		t.Error("docker/Dockerfile must set GOFLAGS=-modcacherw, or modules a learner adds land read-only for the group")
 	}
 }
 
@@ -442,9 +547,23 @@ var scripts = []string{"docker/install.sh", "docker/course-start.sh", ".binder/p
 
 // TestHadolint lints the Dockerfile with the hadolint that requirements.txt pins. Any
 // finding fails, style included; an ignore needs a reason (TestDirectivesHaveReasons).
+//
+// hadolint would also read a .hadolint.yaml (here, in a parent folder or the user's config
+// folder) and HADOLINT_* variables, either of which could silence a rule: the test gives it
+// an empty configuration of its own and an environment without them.
 func TestHadolint(t *testing.T) {
-	cmd := exec.Command(filepath.Join(venv(t), "bin", "hadolint"), "--no-color", "--failure-threshold", "style", "docker/Dockerfile")
+	config := filepath.Join(t.TempDir(), "hadolint.yaml")
+	if err := os.WriteFile(config, []byte("ignored: []\ntrustedRegistries: []\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(filepath.Join(venv(t), "bin", "hadolint"), "--config", config, "--no-color", "--failure-threshold", "style", "docker/Dockerfile")
 	cmd.Dir = root(t)
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "HADOLINT_") && !strings.HasPrefix(kv, "XDG_CONFIG_HOME=") {
+			cmd.Env = append(cmd.Env, kv)
+		}
+	}
+	cmd.Env = append(cmd.Env, "XDG_CONFIG_HOME="+t.TempDir())
 	if out, err := cmd.CombinedOutput(); err != nil || len(bytes.TrimSpace(out)) > 0 {
 		t.Errorf("hadolint docker/Dockerfile: %v\n%s", err, out)
 	}

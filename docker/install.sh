@@ -174,6 +174,10 @@ if ! fresh requirements "$ROOT/requirements.txt"; then
   "$PY" -m pip install "${pip_opts[@]}" -r "$ROOT/requirements.txt"
   mark_fresh requirements "$ROOT/requirements.txt"
 fi
+# The environment may hold packages we did not install (the Docker base image's, Binder's):
+# every installed package's requirements must still be met, or a pin of ours broke one.
+"$PY" -m pip check --disable-pip-version-check >/dev/null ||
+  die "pip check found broken requirements in $PREFIX (run '$PY -m pip check'): pin a compatible version in requirements.txt"
 
 # --- Go tools: gonb, goimports, gopls -------------------------------------------------
 STAMP_EXTRA="$(go env GOVERSION) $PREFIX"
@@ -252,6 +256,17 @@ fi
 # No stamp: this is for images, built once. docker/warmup executes each notebook with the
 # same harness as the notebook tests (internal/notebook), in the notebook's own folder.
 if [ "$WARM_UP" = 1 ]; then
+  # Notebooks 03-05 run cells under the race detector. It cannot run under QEMU user-mode
+  # emulation ("ThreadSanitizer: unsupported VMA range", golang/go#29948), which is what
+  # `docker buildx --platform` uses for a foreign architecture: say so plainly, up front.
+  probe=$(mktemp -d)
+  printf 'package main\n\nfunc main() { println("race detector: ok") }\n' >"$probe/main.go"
+  if ! race_out=$(cd "$probe" && GO111MODULE=off go run -race main.go 2>&1); then
+    rm -rf "$probe"
+    die "the race detector does not run here, and notebooks 03-05 need it: $race_out
+Is this an emulated build (docker buildx --platform for another architecture, under QEMU)? Build each architecture on a machine of that architecture instead: see the README, 'A class on many laptops'."
+  fi
+  rm -rf "$probe"
   say "warming the Go caches: executing every notebook in $COURSE/notebooks"
   (cd "$ROOT" && GOLAB_VENV=$PREFIX go run ./docker/warmup "$COURSE/notebooks")
 fi
