@@ -59,8 +59,8 @@ test-browser: ## Run every notebook in JupyterLab in headless Chromium, offline.
 	go test -count=1 -timeout $(GO_TEST_TIMEOUT) -tags browser ./e2e/...
 	@cat "$(REPORTS)/browser/report.md"
 
-test-docker: setup ## Workshop files: hadolint, shellcheck, pinned versions, start hook, install.sh --warm-up.
-	go test -count=1 ./docker/...
+test-docker: setup ## Workshop files: hadolint, shellcheck, pinned versions, start hook, and a rehearsal of the image's path.
+	go test -count=1 -timeout 30m ./docker/...
 
 bench: setup ## Time the course (3 warm runs, 1 cold): reports/bench/report.md and .json, budgets as PASS/FAIL.
 	go run ./internal/bench/cmd/bench $(BENCH_FLAGS)

@@ -344,22 +344,25 @@ func TestPythonVersions(t *testing.T) {
 		t.Skip("asks PyPI for wheels")
 	}
 	// What the Dockerfile claims of that Python: every pin of requirements.txt has a wheel
-	// for it on both architectures the image is built for (pip resolves, installs nothing).
+	// for it on both architectures the image is built for; and what install.sh claims of
+	// MIN_PYTHON: every pin installs there too (pip resolves, installs nothing).
 	platforms := map[string][]string{
 		"amd64": {"manylinux_2_28_x86_64", "manylinux2014_x86_64", "manylinux_2_17_x86_64", "manylinux_2_5_x86_64", "manylinux1_x86_64", "linux_x86_64"},
 		"arm64": {"manylinux_2_28_aarch64", "manylinux2014_aarch64", "manylinux_2_17_aarch64", "linux_aarch64"},
 	}
-	for _, arch := range []string{"amd64", "arm64"} {
+	for _, c := range []struct{ python, arch, who string }{
+		{binder, "amd64", "the Docker image and Binder"}, {binder, "arm64", "the Docker image"}, {minPython, "amd64", "install.sh's MIN_PYTHON"},
+	} {
 		args := []string{"-m", "pip", "install", "--dry-run", "--quiet", "--disable-pip-version-check", "--ignore-installed",
-			"--only-binary=:all:", "--no-deps", "--implementation", "cp", "--python-version", binder,
+			"--only-binary=:all:", "--no-deps", "--implementation", "cp", "--python-version", c.python,
 			"--target", t.TempDir(), "-r", "requirements.txt"}
-		for _, p := range platforms[arch] {
+		for _, p := range platforms[c.arch] {
 			args = append(args, "--platform", p)
 		}
 		cmd := exec.Command(filepath.Join(venv(t), "bin", "python"), args...)
 		cmd.Dir = root(t)
 		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Errorf("requirements.txt has a pin without a Python %s wheel for linux/%s: %v\n%s", binder, arch, err, out)
+			t.Errorf("requirements.txt has a pin that does not install on Python %s, linux/%s (%s): %v\n%s", c.python, c.arch, c.who, err, out)
 		}
 	}
 }

@@ -46,7 +46,9 @@ WARM_UP=0
 SLIM=0
 SYSTEM_PACKAGES=0
 MIN_GO=1.26
-MIN_PYTHON=3.11
+# The oldest Python every pin of requirements.txt installs on (soupsieve 4.1.3 needs 3.11.5;
+# Debian 12's python3 is 3.11.2). docker/docker_test.go resolves the pins at this version.
+MIN_PYTHON=3.11.5
 
 # sha256 of the Go toolchain zips served by the Go module proxy
 # (golang.org/toolchain@v0.0.1-<version>.<os>-<arch>.zip). A new toolchain line in go.mod
@@ -158,14 +160,14 @@ if [ ! -x "$PREFIX/bin/python" ]; then
     if command -v "$cand" >/dev/null 2>&1; then py=$cand; break; fi
   done
   [ -n "$py" ] || die "Python $MIN_PYTHON or newer is needed, found no python3 on PATH."
-  pyv=$("$py" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
-  version_ge "$pyv" "$MIN_PYTHON" || die "Python $MIN_PYTHON or newer is needed, found Python $pyv ($(command -v "$py"))."
+  pyv=$("$py" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
+  version_ge "$pyv" "$MIN_PYTHON" || die "Python $MIN_PYTHON or newer is needed, found Python $pyv ($(command -v "$py")). Put a newer python3 first on the PATH (for example from pyenv, uv or conda)."
   "$py" -c 'import venv, ensurepip' 2>/dev/null || die "Python $pyv has no venv/ensurepip module; on Debian or Ubuntu install python3-venv."
   say "creating the Python environment $PREFIX"
   "$py" -m venv "$PREFIX"
 fi
 PY=$PREFIX/bin/python
-pyv=$("$PY" -c 'import sys; print("%d.%d" % sys.version_info[:2])')
+pyv=$("$PY" -c 'import sys; print("%d.%d.%d" % sys.version_info[:3])')
 version_ge "$pyv" "$MIN_PYTHON" || die "Python $MIN_PYTHON or newer is needed, $PY is Python $pyv."
 if ! fresh requirements "$ROOT/requirements.txt"; then
   say "installing the pinned Python packages (requirements.txt) into Python $pyv"
