@@ -9,7 +9,8 @@
 //   - [github.com/go-concurrency-lab/course/helpers/throughput] measures operations per second of competing implementations;
 //   - [github.com/go-concurrency-lab/course/helpers/lostupdates] measures how often a counting program loses updates;
 //   - [github.com/go-concurrency-lab/course/helpers/waiting] measures ways of waiting for a group of workers;
-//   - [github.com/go-concurrency-lab/course/helpers/cutoff] compares how long calls wait when every wait is given up at a cut-off.
+//   - [github.com/go-concurrency-lab/course/helpers/cutoff] compares how long calls wait when every wait is given up at a cut-off;
+//   - [github.com/go-concurrency-lab/course/helpers/peek] repeats trials in which main sleeps, then looks whether a goroutine has run yet.
 //
 // Stand-ins for real work, and what it costs:
 //   - [github.com/go-concurrency-lab/course/helpers/compute] keeps a goroutine computing for a given time;

@@ -51,6 +51,57 @@ func TestNotebook01(t *testing.T) {
 		check01(t, nb)
 	})
 	t.Run("work is CPU work, not optimised away", test01WorkIsCPUWork)
+	t.Run("lessons", test01Lessons)
+}
+
+// test01Lessons checks the shape the prose promises, on the committed notebook: every
+// experiment asks for a prediction and its meaning cell names the guess the data supports,
+// and the goroutines and WaitGroups the lesson is about are written out in the cells.
+func test01Lessons(t *testing.T) {
+	nb, err := notebook.Read(nb01)
+	if err != nil {
+		t.Fatal(err)
+	}
+	experiments, meanings := 0, 0
+	for _, c := range nb.Cells {
+		if c.Type != "markdown" {
+			continue
+		}
+		// the text a learner sees without opening "How we measured this", on one line
+		visible := strings.Join(strings.Fields(regexp.MustCompile(`(?s)<details>.*?</details>`).ReplaceAllString(c.Source, "")), " ")
+		if strings.HasPrefix(visible, "## Experiment") {
+			experiments++
+			if !regexp.MustCompile(`\*\*Predict:\*\* .*\((a|1)\).*\((b|2)\)`).MatchString(visible) {
+				t.Errorf("experiment cell %d has no Predict: line with choices:\n%s", c.Index, visible)
+			}
+		}
+		if strings.HasPrefix(visible, "**What it means.**") {
+			meanings++
+			if words := len(strings.Fields(visible)); words > 155 {
+				t.Errorf("meaning cell %d has %d visible words, want about 150 at most", c.Index, words)
+			}
+			if !strings.Contains(visible, "guess (") && !strings.Contains(visible, "supports (") {
+				t.Errorf("meaning cell %d does not say which guess the data supports:\n%s", c.Index, visible)
+			}
+		}
+	}
+	if experiments != 5 || meanings != 5 {
+		t.Errorf("found %d experiments and %d meaning cells, want 5 and 5", experiments, meanings)
+	}
+	for tag, wants := range map[string][]string{
+		"kitchen-ways":    {"go func() {", "wg.Add(1)", "defer wg.Done()", "wg.Wait()"},
+		"coffee-bar-ways": {"go func() {", "wg.Add(1)", "defer wg.Done()", "wg.Wait()"},
+		"barista":         {"runtime.GOMAXPROCS(1)", "asGoroutines(", "oneAfterAnother("},
+		"speedup":         {"oneByOne(tasks, cpuTask)", "allAtOnce(tasks, cpuTask)"},
+		"misconception":   {"allAtOnce(n, "},
+	} {
+		src := cell(t, nb, tag).Source
+		for _, want := range wants {
+			if !strings.Contains(src, want) {
+				t.Errorf("cell %q no longer shows %q", tag, want)
+			}
+		}
+	}
 }
 
 // check01 asserts the notebook's claims on one executed copy.
@@ -271,6 +322,11 @@ func check01Scheduler(t *testing.T, nb *notebook.Notebook, m machine01Info) {
 			if both <= 0 {
 				t.Errorf("GOMAXPROCS=2 on %d CPUs: two goroutines never executed at once", m.cpus)
 			}
+			// For part of the run, not all of it: at times all four orders wait for their espresso.
+			wall := number(t, out, `GOMAXPROCS=2: (\d+) ms, P lanes`)
+			if both >= wall {
+				t.Errorf("GOMAXPROCS=2: two goroutines executed at once for %v ms of a %v ms run, want only part of it", both, wall)
+			}
 		}
 	}
 }
@@ -370,7 +426,7 @@ func check01Misconception(t *testing.T, nb *notebook.Notebook, m machine01Info) 
 		t.Errorf("one goroutine did 20 ms of work in %.1f ms", y[0])
 	}
 	// Goroutines are not free: the 10,000 tiny pieces take clearly longer than the best split,
-	// on a quiet machine and a busy one alike (we saw 1.46 to 2.5 times as long).
+	// on a quiet machine and a busy one alike (we saw about 1.4 to 2.5 times as long).
 	fastest := slices.Min(y)
 	if last := y[len(y)-1]; last < 1.2*fastest {
 		t.Errorf("10,000 goroutines took %.1f ms, less than 1.2× the fastest split (%.1f ms): the overhead does not show", last, fastest)

@@ -85,6 +85,25 @@ func TestNotebook04(t *testing.T) {
 		}
 	})
 
+	t.Run("a plain done flag races, an atomic.Bool does not", func(t *testing.T) {
+		racy, fixed := text("visibility-racy"), text("visibility-fixed")
+		if !strings.Contains(racy, "DATA RACE") {
+			t.Errorf("the plain bool flag shows no DATA RACE report:\n%s", racy)
+		}
+		if !strings.Contains(racy, "plain bool: main saw done=true") {
+			t.Errorf("the racy poll loop should still see the flag (the prose says main saw true):\n%s", racy)
+		}
+		if strings.Contains(fixed, "DATA RACE") {
+			t.Errorf("the atomic.Bool version has a DATA RACE report:\n%s", fixed)
+		}
+		if !strings.Contains(fixed, "atomic.Bool: main saw done=true") {
+			t.Errorf("the atomic.Bool version did not see the flag:\n%s", fixed)
+		}
+		if !strings.Contains(text("visibility-off"), "%goflags=[]") {
+			t.Errorf("the race detector is not switched off after the flag experiment:\n%s", text("visibility-off"))
+		}
+	})
+
 	t.Run("timeline draws a lost update", func(t *testing.T) {
 		ch := charts(t, nb, "timeline", 1)[0]
 		out := text("timeline")
@@ -122,6 +141,24 @@ func TestNotebook04(t *testing.T) {
 		}
 	})
 
+	t.Run("forgotten Unlock in a program of its own: the runtime reports the deadlock", func(t *testing.T) {
+		out := text("deadlock-program")
+		for _, want := range []string{
+			"1st call: true",
+			"2nd call: false",
+			"exit status 2",
+			"fatal error: all goroutines are asleep - deadlock!",
+			"sync.Mutex.Lock",
+		} {
+			if !strings.Contains(out, want) {
+				t.Errorf("want %q in:\n%s", want, out)
+			}
+		}
+		if strings.Contains(out, "3rd call:") {
+			t.Errorf("the third call returned, but it should wait for the lock forever:\n%s", out)
+		}
+	})
+
 	t.Run("panic without defer keeps the lock", func(t *testing.T) {
 		out := text("panic-unlock")
 		for _, want := range []string{
@@ -153,6 +190,26 @@ func TestNotebook04(t *testing.T) {
 		// "defer costs about nothing": a Go without open-coded defers paid tens of ns here.
 		if deferred > 2*plain+2 {
 			t.Errorf("Lock+defer Unlock %.2f ns/op is far above Lock+Unlock %.2f ns/op", deferred, plain)
+		}
+	})
+
+	t.Run("contention cells write the goroutines and locks out", func(t *testing.T) {
+		for tag, want := range map[string][]string{
+			"contention-rounds": {"go func()", "wg.Wait()", "mu.Lock()", "mu.Unlock()"},
+			"atomic-rounds":     {"go func()", "wg.Wait()", "counter.Add(1)"},
+			"locked-jobs":       {"go func()", "wg.Wait()", "mu.Lock()", "mu.Unlock()"},
+		} {
+			src := cell(t, nb, tag).Source
+			for _, w := range want {
+				if !strings.Contains(src, w) {
+					t.Errorf("cell %s does not write out %q", tag, w)
+				}
+			}
+		}
+		for _, tag := range []string{"contended", "critical-section"} {
+			if src := cell(t, nb, tag).Source; strings.Contains(src, "throughput.Fastest(") {
+				t.Errorf("cell %s hands its goroutines to throughput.Fastest again", tag)
+			}
 		}
 	})
 

@@ -15,6 +15,8 @@
 // baseline a lock must beat. A [Grid] measures several contenders at every point
 // of a table of settings, in turns, and its [Result] calls one contender faster
 // or slower than another only where their 95% confidence intervals do not overlap.
+// [StartWindow] keeps the time of a Mix-style measurement whose goroutines the
+// caller starts itself, and [Result.Show] prints and draws a Grid's Result.
 //
 // The operation is the code being taught (a Lock, an increment, an Unlock) and
 // stays in the caller; this package only starts the goroutines, waits for them

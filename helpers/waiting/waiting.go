@@ -6,7 +6,8 @@
 //
 // A [Tracker] watches one trial: the workers call Finished when their work is
 // done, and each way of waiting calls Look at the moment it stops waiting.
-// [Tally] turns many trials into one [Outcome] per way of waiting, and
+// [Tally] turns many trials into one [Outcome] per way of waiting,
+// [Report] prints them for an experiment of sleeps against wg.Wait(), and
 // [Series] draws outcomes on a chart of waste against completeness:
 //
 //	track := waiting.Start(workers)
