@@ -47,7 +47,7 @@ func summary(median, low, high float64, count int) stats.Summary {
 	return stats.Summary{Count: count, Min: low, MedianLow: low, Median: median, Mean: median, MedianHigh: high, Max: high}
 }
 
-// speedLine is how notebooks/01_concurrency_vs_parallelism_test.go and internal/bench read the lines.
+// speedLine is how internal/coursetest/01_concurrency_vs_parallelism_test.go and internal/bench read the lines.
 var speedLine = regexp.MustCompile(`GOMAXPROCS=(\d+): wait-bound ([\d.]+)× \(95% CI ([\d.]+)–([\d.]+)\) · CPU-bound ([\d.]+)× \(95% CI ([\d.]+)–([\d.]+)\)`)
 
 func TestShowSpeedUps(t *testing.T) {

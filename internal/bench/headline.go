@@ -48,7 +48,7 @@ type Sample struct {
 var Headlines = []Headline{
 	{
 		Notebook: "01_", Tag: "speedup", What: "speed-up",
-		// as notebooks/01_concurrency_vs_parallelism_test.go reads it (speedLine01)
+		// as internal/coursetest/01_concurrency_vs_parallelism_test.go reads it (speedLine01)
 		Pattern: regexp.MustCompile(`GOMAXPROCS=(\d+): wait-bound ([\d.]+)× \(95% CI [\d.]+–[\d.]+\) · CPU-bound ([\d.]+)×`),
 		Samples: func(m []string) []Sample {
 			return []Sample{
@@ -75,7 +75,7 @@ var Headlines = []Headline{
 	},
 	{
 		Notebook: "05_", Tag: "throughput", What: "lock throughput",
-		// as notebooks/05_rwmutex_test.go reads it
+		// as internal/coursetest/05_rwmutex_test.go reads it
 		Pattern: regexp.MustCompile(`(?m)^(lookup only|lookup \+ 1µs work) +(\d+)% reads:  Mutex (\S+) \[\S+\]  RWMutex (\S+) \[\S+\]  atomic.Pointer (\S+) \[\S+\]`),
 		Samples: func(m []string) []Sample {
 			var out []Sample

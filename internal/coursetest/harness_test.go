@@ -1,7 +1,10 @@
-// The notebook tests: every notebook in this folder is executed headless with the GoNB
-// kernel, must run without an error, and is then checked by its own test (NN_*_test.go)
-// against the facts its prose claims. A timing report lands in reports/notebooks/.
-package notebooks_test
+// Package coursetest holds the notebook tests: every notebook in notebooks/ is executed
+// headless with the GoNB kernel, must run without an error, and is then checked by its own
+// test (NN_*_test.go) against the facts its prose claims. A timing report lands in
+// reports/notebooks/. The tests live here, not beside the notebooks, so that a learner's
+// file browser on notebooks/ shows only the course. They run from notebooks/ (TestMain
+// changes into it), so notebook and solution paths below are relative to that folder.
+package coursetest_test
 
 import (
 	"context"
@@ -42,6 +45,10 @@ type execution struct {
 
 func TestMain(m *testing.M) {
 	flag.Parse()
+	if err := os.Chdir(filepath.Join(repoRoot(), "notebooks")); err != nil {
+		fmt.Fprintln(os.Stderr, "the notebook tests run in the course's notebooks/ folder:", err)
+		os.Exit(2)
+	}
 	code := m.Run()
 	mu.Lock()
 	defer mu.Unlock()

@@ -1,4 +1,4 @@
-package notebooks_test
+package coursetest_test
 
 import (
 	"math"
