@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -120,10 +121,12 @@ func TestImageRehearsal(t *testing.T) {
 learner bash %[1]q
 learner mkdir -p %[2]q && learner cp %[3]q %[2]q/
 cd %[4]q
-learner env JUPYTER_TOKEN=%[5]s jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=18988 \
+# Not through the learner function: $! must be JupyterLab itself (setpriv and env exec it), so that
+# the trap below stops it; a server left behind would outlive the test in its namespace.
+setpriv --reuid=%[10]d --regid=%[11]d --clear-groups -- env JUPYTER_TOKEN=%[5]s jupyter lab --no-browser --ServerApp.ip=127.0.0.1 --ServerApp.port=18988 \
   --ServerApp.root_dir=%[6]q --config=%[7]q >%[8]q 2>&1 &
 jupyter=$!
-trap 'kill "$jupyter" 2>/dev/null || true' EXIT
+trap 'kill "$jupyter" 2>/dev/null; wait "$jupyter" 2>/dev/null || true' EXIT
 up=""
 for _ in $(seq 1 120); do
   if curl -sf -m 2 -o /dev/null -H "Authorization: token %[5]s" http://127.0.0.1:18988/api/status; then up=1; break; fi
@@ -137,12 +140,15 @@ curl -sf -m 5 -H "Authorization: token %[5]s" http://127.0.0.1:18988/api/content
 echo "JupyterLab: up on 127.0.0.1 with the token, 403 without it, lists the course"
 learner env GOLAB_VENV=%[9]q go run ./docker/warmup %[2]q
 `, hook, offline, filepath.Join(course, "notebooks", "00_start_here.ipynb"), image, token, home,
-		filepath.Join(repo, "docker", "jupyter_server_config.json"), filepath.Join(base, "jupyter.log"), prefix)
+		filepath.Join(repo, "docker", "jupyter_server_config.json"), filepath.Join(base, "jupyter.log"), prefix, learnerUID, learnerGID)
 	start = time.Now()
 	out = ns.run(t, "container start, offline", true, script)
 	t.Logf("offline start and notebook: %v\n%s", time.Since(start).Round(time.Second), out)
 	if !strings.Contains(out, "ran in") {
 		t.Errorf("the offline run executed no notebook:\n%s", out)
+	}
+	if left := processesUnder(base); len(left) > 0 {
+		t.Errorf("the container start left processes running: %v", left)
 	}
 
 	// 5. A newer image: one notebook changes in it; the learner had edited another one.
@@ -350,4 +356,23 @@ func owner(path string) (uid, gid int) {
 		return -1, -1
 	}
 	return int(st.Uid), int(st.Gid)
+}
+
+// processesUnder stops, and returns, the processes whose command line names a path under
+// dir: what a step left running.
+func processesUnder(dir string) []string {
+	var left []string
+	pids, _ := filepath.Glob("/proc/[0-9]*/cmdline")
+	for _, p := range pids {
+		b, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(b), dir+"/") {
+			continue
+		}
+		pid := filepath.Base(filepath.Dir(p))
+		left = append(left, pid+" "+strings.ReplaceAll(string(b), "\x00", " "))
+		if n, err := strconv.Atoi(pid); err == nil {
+			syscall.Kill(n, syscall.SIGKILL)
+		}
+	}
+	return left
 }

@@ -1,34 +1,22 @@
 // Package helpers is the course's toolbox. A notebook cell keeps the concurrency it
 // teaches in plain sight and calls these packages, each with one job, for everything else.
 //
-// Running and summarising experiments:
-//   - [github.com/go-concurrency-lab/course/helpers/trials] runs an experiment many times, under a chosen GOMAXPROCS, and times code;
-//   - [github.com/go-concurrency-lab/course/helpers/stats] summarises outcomes: medians with bootstrap confidence intervals, shares, histograms;
-//   - [github.com/go-concurrency-lab/course/helpers/compare] times different ways of running one job side by side (speed-ups);
-//   - [github.com/go-concurrency-lab/course/helpers/sweep] asks how often something happens across GOMAXPROCS settings and sizes;
-//   - [github.com/go-concurrency-lab/course/helpers/throughput] measures operations per second of competing implementations;
-//   - [github.com/go-concurrency-lab/course/helpers/lostupdates] measures how often a counting program loses updates;
-//   - [github.com/go-concurrency-lab/course/helpers/waiting] measures ways of waiting for a group of workers;
-//   - [github.com/go-concurrency-lab/course/helpers/cutoff] compares how long calls wait when every wait is given up at a cut-off;
-//   - [github.com/go-concurrency-lab/course/helpers/peek] repeats trials in which main sleeps, then looks whether a goroutine has run yet.
-//
-// Stand-ins for real work, and what it costs:
-//   - [github.com/go-concurrency-lab/course/helpers/compute] keeps a goroutine computing for a given time;
-//   - [github.com/go-concurrency-lab/course/helpers/worktime] draws simulated work durations from a stated distribution;
-//   - [github.com/go-concurrency-lab/course/helpers/cpu] tells how much CPU time code used, and how busy the machine was;
-//   - [github.com/go-concurrency-lab/course/helpers/memory] measures what goroutines and OS threads cost in memory;
-//   - [github.com/go-concurrency-lab/course/helpers/program] builds a small Go program and runs it as a child process.
-//
-// Seeing and containing:
-//   - [github.com/go-concurrency-lab/course/helpers/chart] draws charts inline in the notebook (go-echarts, offline);
+// The packages (a test checks that this list names every folder under helpers/, and that
+// README.md lists the same):
+//   - [github.com/go-concurrency-lab/course/helpers] (this package) describes the machine the notebook runs on, because every number the course measures depends on it;
+//   - [github.com/go-concurrency-lab/course/helpers/trials] runs experiments: many trials, under a chosen GOMAXPROCS, and grids of settings × contenders;
+//   - [github.com/go-concurrency-lab/course/helpers/stats] summarises outcomes: medians with confidence intervals, shares, verdicts, number formatting;
+//   - [github.com/go-concurrency-lab/course/helpers/chart] draws charts inline in the notebook (go-echarts, offline), and turns results into series;
 //   - [github.com/go-concurrency-lab/course/helpers/timeline] records what ran when, and reads the scheduler's own trace;
 //   - [github.com/go-concurrency-lab/course/helpers/guard] runs code that may deadlock or panic, and reports instead of hanging;
-//   - [github.com/go-concurrency-lab/course/helpers/progress] shows a live progress bar on slow cells;
-//   - [github.com/go-concurrency-lab/course/helpers/display] sends rich output to the notebook;
-//   - [github.com/go-concurrency-lab/course/helpers/check] grades the exercises.
+//   - [github.com/go-concurrency-lab/course/helpers/program] builds a small Go program, runs it as a child process, and vets it;
+//   - [github.com/go-concurrency-lab/course/helpers/check] grades the exercises;
+//   - [github.com/go-concurrency-lab/course/helpers/workload] stands in for real work, and tells what it costs in time, CPU and memory;
+//   - [github.com/go-concurrency-lab/course/helpers/lab] holds the helpers that serve a single notebook, each file naming its notebook.
 //
-// This package itself describes the machine the notebook runs on, because every number
-// the course measures depends on it.
+// Where a new helper goes: into the package whose job it does; if only one notebook needs it,
+// into lab, until a second notebook needs it and it moves to the package of its job.
+// GoNB output plumbing that no cell calls lives under helpers/internal.
 package helpers
 
 import (

@@ -38,11 +38,12 @@ type Chart struct {
 	labels Labels
 	err    error
 
-	categories []string     // the x categories, for the JSON copy; may be nil
-	bins       [][2]float64 // a histogram's bin edges, for the JSON copy
-	series     []seriesCopy // the simplified series of the JSON copy
-	text       string       // Text()
-	palette    []string     // colours in series order, for tests
+	categories []string                   // the x categories, for the JSON copy; may be nil
+	bins       [][2]float64               // a histogram's bin edges, for the JSON copy
+	series     []seriesCopy               // the simplified series of the JSON copy
+	data       map[string]json.RawMessage // WithData's values, by name, for the JSON copy
+	text       string                     // Text()
+	palette    []string                   // colours in series order, for tests
 
 	element string // the go-echarts <div>, rendered by finish
 	option  []byte // the echarts option as JSON, functions as strings

@@ -15,7 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-concurrency-lab/course/helpers/display"
+	"github.com/go-concurrency-lab/course/helpers/internal/display"
 	"github.com/go-concurrency-lab/course/helpers/timeline"
 )
 
@@ -116,12 +116,7 @@ func TestSaveHTMLBadPath(t *testing.T) {
 // showOutput runs Show outside a notebook and returns what it printed.
 func showOutput(t *testing.T, c *Chart) string {
 	t.Helper()
-	var buf bytes.Buffer
-	old := display.Stdout
-	display.Stdout = &buf
-	defer func() { display.Stdout = old }()
-	Show(c)
-	return buf.String()
+	return display.Capture(func() { Show(c) })
 }
 
 // option decodes the chart's echarts option.
@@ -568,18 +563,41 @@ func TestScriptsParse(t *testing.T) {
 	}
 }
 
+// A finished Chart never changes: goroutines that read it at the same time (run
+// with -race) all get what one reader gets, and a caller that changes the
+// option it was given changes no one else's.
 func TestConcurrentUse(t *testing.T) {
 	c := Histogram(Labels{Title: "t"}, Data("a", []int{1, 2, 2, 3}))
+	wantHTML, wantText, wantBundle := c.HTML(), c.Text(), c.bundle(false)
+	wantOption, err := c.Option()
+	if err != nil || wantText == "" || len(wantOption) == 0 {
+		t.Fatalf("chart: text %q, option %q, error %v", wantText, wantOption, err)
+	}
 	var wg sync.WaitGroup
-	for range 4 {
+	for g := range 4 {
 		wg.Go(func() {
-			_ = c.HTML()
-			_ = c.Text()
-			_, _ = c.Option()
-			_ = c.bundle(false)
+			option, err := c.Option()
+			if err != nil || !bytes.Equal(option, wantOption) {
+				t.Errorf("goroutine %d: Option() = %q, %v; want what a single reader got", g, option, err)
+			}
+			if len(option) > 0 {
+				option[0] = 'X' // the caller's copy
+			}
+			if html := c.HTML(); html != wantHTML {
+				t.Errorf("goroutine %d: HTML() differs from what a single reader got", g)
+			}
+			if text := c.Text(); text != wantText {
+				t.Errorf("goroutine %d: Text() = %q, want %q", g, text, wantText)
+			}
+			if b := c.bundle(false); !reflect.DeepEqual(b, wantBundle) {
+				t.Errorf("goroutine %d: bundle differs from what a single reader got", g)
+			}
 		})
 	}
 	wg.Wait()
+	if option, _ := c.Option(); !bytes.Equal(option, wantOption) {
+		t.Errorf("after callers changed their copies, Option() = %q, want %q", option, wantOption)
+	}
 }
 
 func TestLabelsAndDefaults(t *testing.T) {

@@ -96,16 +96,19 @@
 //
 // [Show] sends one display message with text/html, text/plain and
 // application/vnd.go-concurrency-lab.chart+json, the last a JSON copy for
-// notebook tests:
+// notebook tests and the course's bench:
 //
 //	{"kind": "histogram", "title": …, "subtitle": …, "x": …, "y": …,
 //	 "categories": [bin or category labels], "bins": [[low, high], …],
 //	 "series": [{"name": …, "data": […], "low": […], "high": […]}, …],
+//	 "data": {name: value, …},
 //	 "option": {the echarts option}}
 //
 // series[].data holds: counts per bin (histogram), values per category (bars),
 // y per x (lines), [x, y] pairs (xy), {label, kind, start_ms, end_ms} objects
 // per lane (timeline, one series per lane), one row of values per y
 // (heatmap). "categories", "bins", "low" and "high" appear only where they
-// apply.
+// apply. "data" holds what [Chart.WithData] added, numbers measured beside
+// the chart, and appears only when there is some. Tests and the bench read a
+// cell's numbers from this copy, not from the sentences the cell prints.
 package chart

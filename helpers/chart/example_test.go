@@ -7,7 +7,8 @@ import (
 	"time"
 
 	"github.com/go-concurrency-lab/course/helpers/chart"
-	"github.com/go-concurrency-lab/course/helpers/display"
+	"github.com/go-concurrency-lab/course/helpers/internal/display"
+	"github.com/go-concurrency-lab/course/helpers/stats"
 	"github.com/go-concurrency-lab/course/helpers/timeline"
 )
 
@@ -186,4 +187,17 @@ func ExampleChart_SaveHTML() {
 	}
 	// Output:
 	// chart.SaveHTML: path is empty
+}
+
+// A number the chart does not draw travels with it as data, for tests and the
+// bench; the drawing and the text stay as they are.
+func ExampleChart_WithData() {
+	finals := []int{100, 100, 99, 100}
+	c := chart.LogHistogram(chart.Labels{Title: "Racy counter, 4 trials"}, chart.Data("GOMAXPROCS=2", finals)).
+		WithData("trials that lost updates", map[string]stats.Share{"GOMAXPROCS=2": {Hits: 1, Total: 4}})
+	fmt.Println(c.Err())
+	fmt.Println(c.WithData("mean", math.NaN()).Err())
+	// Output:
+	// <nil>
+	// chart.WithData: data "mean": json: unsupported value: NaN
 }

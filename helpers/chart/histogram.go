@@ -24,19 +24,7 @@ type Values struct {
 // bin per integer when their range is small, and integer bin labels ("998");
 // [time.Duration] values get duration labels ("1.2ms–1.4ms"). Data copies v.
 func Data[T stats.Number](name string, v []T) Values {
-	return Values{Name: name, Data: stats.Float64s(v), kind: kindOf[T]()}
-}
-
-// kindOf reports the stats.Kind of T.
-func kindOf[T stats.Number]() stats.Kind {
-	if _, ok := any(*new(T)).(time.Duration); ok {
-		return stats.Durations
-	}
-	var one T = 1
-	if one/2 == 0 {
-		return stats.Integers
-	}
-	return stats.Floats
+	return Values{Name: name, Data: stats.Float64s(v), kind: stats.KindOf[T]()}
 }
 
 // Bin counts a Histogram asks of stats.SharedBins.

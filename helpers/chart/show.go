@@ -10,7 +10,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/go-concurrency-lab/course/helpers/display"
+	"github.com/go-concurrency-lab/course/helpers/internal/display"
 )
 
 // Show displays the chart.
@@ -19,10 +19,11 @@ import (
 // display.HTML (the interactive chart, with the numbers behind it in a
 // collapsed <details>), display.Plain ([Chart.Text]) and display.Chart (a JSON
 // copy of the chart for tests: kind, title, subtitle, axis names, categories,
-// series as {name, data} and the echarts option). Before that it makes sure
-// the echarts asset is in $GONB_JUPYTER_ROOT/_static/ for Jupyter to serve; if
-// that directory is unknown or not writable, the asset is inlined in the
-// output instead (about 1 MB).
+// series as {name, data}, the data of [Chart.WithData] and the echarts
+// option). Before that it makes sure the echarts asset is in
+// $GONB_JUPYTER_ROOT/_static/ for Jupyter to serve; if that directory is
+// unknown or not writable, the asset is inlined in the output instead (about
+// 1 MB).
 //
 // Outside a notebook it prints [Chart.Text] to [display.Stdout] and, if the
 // environment variable GOLAB_CHART_DIR names a directory, also saves the chart
@@ -210,15 +211,16 @@ func (c *Chart) fileName() string {
 
 // chartCopy is the JSON copy of a chart (the display.Chart MIME type).
 type chartCopy struct {
-	Kind       string          `json:"kind"`
-	Title      string          `json:"title"`
-	Subtitle   string          `json:"subtitle"`
-	X          string          `json:"x"`
-	Y          string          `json:"y"`
-	Categories []string        `json:"categories,omitempty"`
-	Bins       [][2]float64    `json:"bins,omitempty"`
-	Series     []seriesCopy    `json:"series"`
-	Option     json.RawMessage `json:"option"`
+	Kind       string                     `json:"kind"`
+	Title      string                     `json:"title"`
+	Subtitle   string                     `json:"subtitle"`
+	X          string                     `json:"x"`
+	Y          string                     `json:"y"`
+	Categories []string                   `json:"categories,omitempty"`
+	Bins       [][2]float64               `json:"bins,omitempty"`
+	Series     []seriesCopy               `json:"series"`
+	Data       map[string]json.RawMessage `json:"data,omitempty"`
+	Option     json.RawMessage            `json:"option"`
 }
 
 // jsonCopy returns the JSON copy of a chart built without error.
@@ -228,7 +230,7 @@ func (c *Chart) jsonCopy() string {
 	enc.SetEscapeHTML(false)
 	err := enc.Encode(chartCopy{
 		Kind: c.kind, Title: c.labels.Title, Subtitle: c.labels.Subtitle, X: c.labels.X, Y: c.labels.Y,
-		Categories: c.categories, Bins: c.bins, Series: c.series, Option: c.option,
+		Categories: c.categories, Bins: c.bins, Series: c.series, Data: c.data, Option: c.option,
 	})
 	if err != nil {
 		return fmt.Sprintf(`{"kind":%q,"error":%q}`, c.kind, err.Error())

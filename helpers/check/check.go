@@ -19,8 +19,8 @@
 // A PASS means that no trial went wrong, not that the code has no data race: a
 // race may stay hidden in every trial. The race detector is the tool for that.
 //
-// [Exact], [That] and [Within] run the learner's code many times under several
-// GOMAXPROCS settings (with trials.WithProcs), because a race may show only when
+// [Exact], [That], [Within] and [Faster] run the learner's code many times under
+// several GOMAXPROCS settings (on a trials.Grid, one setting at a time), because a race may show only when
 // goroutines run in parallel. Each call goes through guard.Run, so a deadlock
 // or a panic becomes a FAIL instead of a hung or crashed cell. A check stops at the
 // first trial that blocks or panics: a deadlocking solution costs one Timeout, not
@@ -36,6 +36,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -44,8 +45,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-concurrency-lab/course/helpers/display"
-	"github.com/go-concurrency-lab/course/helpers/guard"
+	"github.com/go-concurrency-lab/course/helpers/internal/display"
 	"github.com/go-concurrency-lab/course/helpers/trials"
 )
 
@@ -112,8 +112,8 @@ func (s Spec) resolve(fn string) (spec, error) {
 		r.timeout = DefaultTimeout
 	}
 	for i, p := range s.Procs {
-		if p < 1 || p > trials.MaxProcs {
-			return r, fmt.Errorf("%s: s.Procs[%d] must be between 1 and %d, got %d", fn, i, trials.MaxProcs, p)
+		if err := trials.CheckProcs(fmt.Sprintf("%s: s.Procs[%d]", fn, i), p); err != nil {
+			return r, err
 		}
 	}
 	r.procs = slices.Clone(s.Procs)
@@ -142,37 +142,28 @@ func trialsEach(s spec) string {
 	return fmt.Sprintf("%d trials", s.trials)
 }
 
-// run calls trial s.trials times under each GOMAXPROCS setting in turn, each call
-// through guard.Run with s.timeout, and hands each result to record, in order,
-// until record returns false. It stops at the first call that blocks or panics and
-// returns its description, such as "trial 3 at GOMAXPROCS=2 blocked: …".
+// run calls trial s.trials times under each GOMAXPROCS setting in turn, on a
+// trials.Grid: each call through guard.Run with s.timeout, handing each result
+// to record, in order, until record returns false. It stops at the first call
+// that blocks or panics and returns its description, such as "trial 3 at
+// GOMAXPROCS=2 blocked: …".
 //
 // trial's result is only read after guard.Run has seen trial return, and it is a
 // fresh variable for every call, so a trial that finishes after its timeout
 // cannot race with the check.
 func run[R any](s spec, trial func() R, record func(procs, i int, r R) bool) (stopped string, blocked bool) {
-	for _, p := range s.procs {
-		more := true
-		err := trials.WithProcs(p, func() {
-			for i := 1; i <= s.trials && more; i++ {
-				var r R
-				o := guard.Run(s.timeout, func() { r = trial() })
-				if !o.Finished {
-					stopped, blocked = fmt.Sprintf("trial %d at GOMAXPROCS=%d %v", i, p, o), o.Blocked
-					more = false
-					return
-				}
-				more = record(p, i, r)
-			}
-		})
-		if err != nil { // not expected: resolve has checked the settings
-			return err.Error(), false
-		}
-		if !more {
-			break
-		}
+	grid := trials.Grid[R]{Settings: len(s.procs), Contenders: 1, Rounds: s.trials, Procs: s.procs,
+		Timeout: s.timeout, OneSettingAtATime: true,
+		After: func(c trials.Cell, r R) bool { return record(c.Procs, c.Round+1, r) }}
+	_, err := grid.Run(func(trials.Cell) (R, error) { return trial(), nil })
+	var f trials.Failure
+	switch {
+	case errors.As(err, &f):
+		return fmt.Sprintf("trial %d at GOMAXPROCS=%d %v", f.Round+1, f.Procs, f.Outcome), f.Outcome.Blocked
+	case err != nil: // not expected: resolve has checked the settings
+		return err.Error(), false
 	}
-	return stopped, blocked
+	return "", false
 }
 
 // report is what a check prints.

@@ -375,7 +375,4 @@ func percent(off, measured float64) float64 {
 }
 
 // num formats x with up to three significant digits and no exponent: 1.93, 1230, 0.05.
-func num(x float64) string {
-	y, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', 3, 64), 64)
-	return strconv.FormatFloat(y, 'f', -1, 64)
-}
+func num(x float64) string { return stats.FormatSignificant(x, 3) }

@@ -8,7 +8,7 @@ import (
 
 // Faster compares two measured rates in paired rounds. Here the rates are
 // made up, so that the output is always the same; a real check measures, for
-// example with throughput.Mix.Measure, and returns the operations per second.
+// example with trials.Mix.Measure, and returns the operations per second.
 func ExampleFaster() {
 	baseline := func() (float64, error) { return 2000, nil } // reads per second, one at a time
 	yours := func() (float64, error) { return 15000, nil }   // reads per second, shared

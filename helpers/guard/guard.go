@@ -17,10 +17,11 @@
 //     wait, even when every other goroutine is blocked: the runtime does not report
 //     a deadlock while a timer could still wake a goroutine. (The tests check this
 //     in a separate program.) That fatal error is a best-effort check anyway: a
-//     program that links cgo never raises it and just hangs. A cell that imports
-//     helpers/display is such a program when a C compiler is installed (display
-//     imports gonbui, which reaches os/user through klog). Run's timeout is the
-//     dependable way to notice a deadlock.
+//     program that links cgo never raises it and just hangs. A cell that imports a
+//     helper that displays output (a chart, a progress bar) is such a program when
+//     a C compiler is installed (helpers/internal/display imports gonbui, which
+//     reaches os/user through klog). Run's timeout is the dependable way to notice
+//     a deadlock.
 //   - Some failures are fatal errors, not panics, and end the program whatever guard
 //     does: "concurrent map writes", "sync: unlock of unlocked mutex",
 //     "sync: RUnlock of unlocked RWMutex", running out of memory or stack.

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"io"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"runtime"
@@ -13,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/go-concurrency-lab/course/helpers/internal/gobuild"
 )
 
 func TestFinished(t *testing.T) {
@@ -216,22 +217,20 @@ func TestConcurrentRuns(t *testing.T) {
 // Run's timer is pending. The "plain" variant shows that the detector does fire in
 // that program without guard, so the test would notice if the timer did not help.
 //
-// The program is built with CGO_ENABLED=0: a program that links cgo (helpers/display
-// does, through gonbui → klog → os/user) never reports such deadlocks at all, so the
-// plain variant would hang and the guarded one would prove nothing (go.dev/issue/25538).
+// The program is built with CGO_ENABLED=0 (gobuild.Env): a program that links cgo
+// (helpers/internal/display does, through gonbui → klog → os/user) never reports such
+// deadlocks at all, so the plain variant would hang and the guarded one would prove
+// nothing (go.dev/issue/25538).
 func TestNoDeadlockCrashWhileWaiting(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a program; skipped in -short mode")
 	}
-	gobin := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(gobin); err != nil {
-		t.Skipf("no go command at %s: %v", gobin, err)
+	if _, err := gobuild.Command(); err != nil {
+		t.Skip(err)
 	}
 	exe := filepath.Join(t.TempDir(), "deadlock")
-	build := exec.Command(gobin, "build", "-o", exe, "./testdata/deadlock")
-	build.Env = append(os.Environ(), "CGO_ENABLED=0")
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
+	if err := gobuild.Build(context.Background(), ".", exe, "./testdata/deadlock"); err != nil {
+		t.Fatal(err)
 	}
 	run := func(mode string) (string, error) {
 		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)

@@ -32,7 +32,8 @@ import (
 	"sync"
 	"time"
 
-	"github.com/go-concurrency-lab/course/helpers/progress"
+	"github.com/go-concurrency-lab/course/helpers/internal/gobuild"
+	"github.com/go-concurrency-lab/course/helpers/internal/progress"
 	"github.com/go-concurrency-lab/course/helpers/stats"
 )
 
@@ -66,8 +67,7 @@ func Build(source string) (*Program, error) {
 	if strings.TrimSpace(source) == "" {
 		return nil, fmt.Errorf("%s: source is empty", fn)
 	}
-	goCmd, err := goCommand()
-	if err != nil {
+	if _, err := gobuild.Command(); err != nil {
 		return nil, fmt.Errorf("%s: %v", fn, err)
 	}
 	dir, err := os.MkdirTemp("", "program-")
@@ -88,12 +88,9 @@ func Build(source string) (*Program, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), buildTimeout)
 	defer cancel()
-	build := exec.CommandContext(ctx, goCmd, "build", "-o", exe, ".")
-	build.Dir = dir
-	build.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "CGO_ENABLED=0", "GOFLAGS=")
-	if out, err := build.CombinedOutput(); err != nil {
+	if err := gobuild.Build(ctx, dir, exe, "."); err != nil {
 		os.RemoveAll(dir)
-		return nil, fmt.Errorf("%s: go build: %v\n%s", fn, err, strings.TrimSpace(string(out)))
+		return nil, fmt.Errorf("%s: %v", fn, err)
 	}
 	return &Program{Path: exe, dir: dir}, nil
 }
@@ -230,20 +227,6 @@ func (r Runs) Median() time.Duration {
 		return 0
 	}
 	return stats.RoundDuration(m)
-}
-
-// goCommand finds the go command: on PATH, or in $GOROOT/bin.
-func goCommand() (string, error) {
-	if path, err := exec.LookPath("go"); err == nil {
-		return path, nil
-	}
-	if root := os.Getenv("GOROOT"); root != "" {
-		path := filepath.Join(root, "bin", "go")
-		if _, err := os.Stat(path); err == nil {
-			return path, nil
-		}
-	}
-	return "", errors.New("the go command is not on PATH, nor in $GOROOT/bin")
 }
 
 var release = regexp.MustCompile(`^go(\d+)\.(\d+)`)

@@ -4,9 +4,10 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
+
+	"github.com/go-concurrency-lab/course/helpers/internal/gobuild"
 )
 
 // Findings is what go vet reported about a program's source.
@@ -44,7 +45,7 @@ func Vet(source string) (Findings, error) {
 		return Findings{}, fmt.Errorf("%s: %w", fn, err)
 	}
 	defer p.Remove()
-	goCmd, err := goCommand()
+	goCmd, err := gobuild.Command()
 	if err != nil {
 		return Findings{}, fmt.Errorf("%s: %v", fn, err)
 	}
@@ -52,7 +53,7 @@ func Vet(source string) (Findings, error) {
 	defer cancel()
 	vet := exec.CommandContext(ctx, goCmd, "vet", ".")
 	vet.Dir = p.dir
-	vet.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "CGO_ENABLED=0", "GOFLAGS=")
+	vet.Env = gobuild.Env()
 	out, err := vet.CombinedOutput()
 	var exit *exec.ExitError
 	switch {

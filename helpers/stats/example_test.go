@@ -98,3 +98,14 @@ func ExampleFloat64s() {
 	// Output:
 	// [1000 2000]
 }
+
+func ExampleFormatSignificant() {
+	for _, x := range []float64{1.934, 1234, 0.05, 2} {
+		fmt.Println(stats.FormatSignificant(x, 3))
+	}
+	// Output:
+	// 1.93
+	// 1230
+	// 0.05
+	// 2
+}

@@ -27,6 +27,16 @@ func FormatNumber(x float64) string {
 	}
 }
 
+// FormatSignificant writes x rounded to the given number of significant digits
+// (at least one), without an exponent and without trailing zeros:
+// FormatSignificant(1.934, 3) is "1.93", FormatSignificant(1234, 3) is "1230" and
+// FormatSignificant(0.05, 3) is "0.05". The exercise checks print their
+// predictions and measurements this way.
+func FormatSignificant(x float64, digits int) string {
+	y, _ := strconv.ParseFloat(strconv.FormatFloat(x, 'g', max(1, digits), 64), 64)
+	return strconv.FormatFloat(y, 'f', -1, 64)
+}
+
 // RoundDuration rounds d to three significant digits, so that it prints as
 // 1.23ms, 45.7µs or 812ns.
 func RoundDuration(d time.Duration) time.Duration {

@@ -13,9 +13,13 @@ import (
 // package's benchmark time.
 var benchTimeMu sync.Mutex
 
-// BenchmarkFor is like [Benchmark] but runs the measured loop for about d
-// instead of the testing package's benchmark time (1s, or the -test.benchtime
-// flag in tests). A short d, such as 30ms, keeps a notebook cell that measures
+// BenchmarkFor measures how long one call of f takes, and how much it
+// allocates, with [testing.Benchmark]: f is called in a loop, on a goroutine of
+// the testing package, with more and more iterations until the loop runs for
+// about d (instead of the testing package's benchmark time, 1s or the
+// -test.benchtime flag in tests). It needs no flags and works in any program.
+// It suits operations that take nanoseconds, such as an uncontended mutex Lock
+// and Unlock. A short d, such as 30ms, keeps a notebook cell that measures
 // several operations several times under a few seconds; the price is a noisier
 // number, so repeat the measurement (with [Run]) and look at the spread.
 //
@@ -23,8 +27,8 @@ var benchTimeMu sync.Mutex
 // flag, so BenchmarkFor registers the testing flags if the program has not
 // (with [testing.Init]), sets the flag to d for the measurement and restores
 // the previous value afterwards. Calls of BenchmarkFor from several goroutines
-// take turns; a plain [Benchmark] or [BenchmarkParallel] that starts while a
-// BenchmarkFor runs may run for d instead of its usual time.
+// take turns; another testing.Benchmark that starts while a BenchmarkFor runs
+// may run for d instead of its usual time.
 //
 // If d <= 0 or f is nil, or f panics, the Timing's Err says so, and the panic
 // does not go further.

@@ -1,19 +1,29 @@
 // Package trials runs experiments many times and times code.
 //
 // A concurrency experiment rarely shows its behaviour in one run: a data race
-// loses updates in some runs and not in others. [Run] and [RunEach] repeat an
+// loses updates in some runs and not in others. [Run] and [Until] repeat an
 // experiment and collect the outcomes (summarise them with package stats);
-// [WithProcs] and [Procs] run code under a chosen GOMAXPROCS; [Durations]
-// times individual calls; [Benchmark] and [BenchmarkParallel] measure the
-// cost of very cheap operations, such as a mutex Lock/Unlock pair, with the
-// standard library's [testing.Benchmark].
+// [WithProcs] runs code under a chosen GOMAXPROCS; [Durations] times
+// individual calls; [BenchmarkFor] measures the cost of very cheap operations,
+// such as a mutex Lock/Unlock pair, with the standard library's
+// [testing.Benchmark].
+//
+// A [Grid] compares contenders at several settings, round after round, with
+// an optional GOMAXPROCS per setting and an optional timeout per run: every
+// experiment grid of the course runs on it. A [Rate] is a throughput of
+// goroutines that compete for something shared: [FastestRound] times rounds
+// written out by the caller, a [Window] counts the calls of goroutines the
+// caller starts, a [Mix] measures a read/write workload, and a [RateGrid]
+// compares contenders by their rates and judges them by 95% confidence
+// intervals.
 //
 // Bad input (n <= 0, a nil function, procs < 1) is reported as an error that
 // names the function, the parameter and the value, for example
 // "trials.Run: n must be > 0, got -3". A panic in the code being run is not
-// bad input: it is not recovered, except by the Benchmark functions, which
-// run the code on another goroutine and report the panic in [Timing.Err].
-// To contain panics and deadlocks, run the experiment through package guard.
+// bad input: it is not recovered, except by [BenchmarkFor], which runs the
+// code on another goroutine and reports the panic in [Timing.Err], and by a
+// Grid with a Timeout. To contain panics and deadlocks, run the experiment
+// through package guard.
 package trials
 
 import (
@@ -22,10 +32,10 @@ import (
 	"runtime"
 	"time"
 
-	"github.com/go-concurrency-lab/course/helpers/progress"
+	"github.com/go-concurrency-lab/course/helpers/internal/progress"
 )
 
-// MaxProcs is the largest GOMAXPROCS that [WithProcs] and [Procs] accept.
+// MaxProcs is the largest GOMAXPROCS that [WithProcs] and [Grid] accept.
 const MaxProcs = 256
 
 // preallocate bounds the capacity reserved up front for outcomes, so that a
@@ -51,19 +61,7 @@ func Run[T any](n int, experiment func() T) ([]T, error) {
 	return repeat(n, func(int) T { return experiment() }), nil
 }
 
-// RunEach is like [Run] but passes experiment the trial number, 0 to n-1, for
-// experiments that vary with the trial or log it.
-func RunEach[T any](n int, experiment func(trial int) T) ([]T, error) {
-	if err := checkN("trials.RunEach", n); err != nil {
-		return nil, err
-	}
-	if experiment == nil {
-		return nil, errors.New("trials.RunEach: experiment is nil")
-	}
-	return repeat(n, experiment), nil
-}
-
-// repeat implements Run and RunEach for valid arguments.
+// repeat implements Run for valid arguments.
 func repeat[T any](n int, experiment func(int) T) []T {
 	out := make([]T, 0, min(n, preallocate))
 	bar := progress.New("trials", n)
@@ -88,7 +86,7 @@ func repeat[T any](n int, experiment func(int) T) []T {
 // WithProcs returns an error, without calling body, if procs < 1, procs >
 // MaxProcs or body is nil.
 func WithProcs(procs int, body func()) error {
-	if err := checkProcs("trials.WithProcs", procs); err != nil {
+	if err := CheckProcs("trials.WithProcs: procs", procs); err != nil {
 		return err
 	}
 	if body == nil {
@@ -98,42 +96,19 @@ func WithProcs(procs int, body func()) error {
 	return nil
 }
 
-// Procs is like [WithProcs] for a body that returns a result.
-func Procs[T any](procs int, body func() T) (T, error) {
-	var result T
-	if err := checkProcs("trials.Procs", procs); err != nil {
-		return result, err
-	}
-	if body == nil {
-		return result, errors.New("trials.Procs: body is nil")
-	}
-	setProcs(procs, func() { result = body() })
-	return result, nil
-}
-
 func setProcs(procs int, body func()) {
 	previous := runtime.GOMAXPROCS(procs)
 	defer runtime.GOMAXPROCS(previous) // runs also when body panics
 	body()
 }
 
-// MinDuration is the least total time [Durations] spends in timed calls: when
-// n calls take less, Durations makes more calls until MinDuration has passed
-// (or 1,000,000 calls have been timed, so that a very fast function cannot
-// exhaust memory). The default, 0, means exactly n calls. Set it before
-// calling Durations, not while Durations runs.
-var MinDuration time.Duration
-
-// maxExtraCalls bounds the calls that MinDuration adds.
-const maxExtraCalls = 1_000_000
-
 // Durations calls f once untimed, to warm up caches and let the code settle,
-// then n times (or more, see [MinDuration]) timed, and returns how long each
+// then n times timed, and returns how long each
 // timed call took, measured with the monotonic clock (time.Now, time.Since).
 //
 // Each measurement includes the cost of reading the clock, some tens of
 // nanoseconds: Durations suits calls of a microsecond or more. Use
-// [Benchmark] for cheaper operations. Like [Run], Durations shows a progress
+// [BenchmarkFor] for cheaper operations. Like [Run], Durations shows a progress
 // bar when it takes more than about a second.
 //
 // Durations returns an error if n <= 0 or f is nil.
@@ -148,8 +123,7 @@ func Durations(n int, f func()) ([]time.Duration, error) {
 	out := make([]time.Duration, 0, min(n, preallocate))
 	bar := progress.New("timed calls", n)
 	defer bar.Done()
-	begin := time.Now()
-	for len(out) < n || (len(out) < maxExtraCalls && time.Since(begin) < MinDuration) {
+	for len(out) < n {
 		start := time.Now()
 		f()
 		out = append(out, time.Since(start))
@@ -161,16 +135,6 @@ func Durations(n int, f func()) ([]time.Duration, error) {
 func checkN(fn string, n int) error {
 	if n <= 0 {
 		return fmt.Errorf("%s: n must be > 0, got %d", fn, n)
-	}
-	return nil
-}
-
-func checkProcs(fn string, procs int) error {
-	switch {
-	case procs < 1:
-		return fmt.Errorf("%s: procs must be >= 1, got %d", fn, procs)
-	case procs > MaxProcs:
-		return fmt.Errorf("%s: procs must be <= %d, got %d", fn, MaxProcs, procs)
 	}
 	return nil
 }

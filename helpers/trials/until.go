@@ -3,7 +3,7 @@ package trials
 import (
 	"errors"
 
-	"github.com/go-concurrency-lab/course/helpers/progress"
+	"github.com/go-concurrency-lab/course/helpers/internal/progress"
 )
 
 // Until calls experiment, one call after another on the calling goroutine,

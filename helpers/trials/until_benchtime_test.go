@@ -89,10 +89,14 @@ func TestBenchmarkForRunsForD(t *testing.T) {
 	if after := flag.Lookup("test.benchtime").Value.String(); after != before {
 		t.Errorf("-test.benchtime is %q after BenchmarkFor, want it restored to %q", after, before)
 	}
-	// A plain Benchmark afterwards uses the flag's time again.
-	plain := Benchmark(func() { time.Sleep(time.Millisecond) })
-	if got := time.Duration(float64(plain.Iterations) * plain.NsPerOp); got >= d*9/10 {
-		t.Errorf("Benchmark after BenchmarkFor ran for %v, want about the flag's %s", got, before)
+	// A plain testing.Benchmark afterwards uses the flag's time again.
+	plain := testing.Benchmark(func(b *testing.B) {
+		for b.Loop() {
+			time.Sleep(time.Millisecond)
+		}
+	})
+	if got := plain.T; got >= d*9/10 {
+		t.Errorf("testing.Benchmark after BenchmarkFor ran for %v, want about the flag's %s", got, before)
 	}
 }
 

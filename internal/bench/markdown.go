@@ -394,6 +394,8 @@ const howToRead = `## How to read this report
 - **Floor**: the same program built with ` + "`go build`" + ` and run as a plain binary, the least a kernel that
   compiles each cell can take. Outside a notebook the helpers print charts as text instead of sending them.
 - **Stability**: relative spread = (max − min) / median of the five runs of a headline cell; FLAG above 15%.
+  The values are read from the data of the cell's charts (the JSON copy helpers/chart sends with each chart),
+  not from the sentences the cell prints; a run whose charts lack a series the bench needs is counted as missing.
   A share of trials in percent (lost updates in 04) is judged in percentage points instead, max − min; FLAG above
   15 points. A verdict in 05 (faster, tie or slower, from the 95% CIs) is flagged when one run says faster and
   another slower.

@@ -4,7 +4,7 @@
 // run as a plain binary, how stable the headline measurements are, and what memory and
 // disk a learner needs. Budgets are printed as PASS/FAIL verdicts, never as tests.
 //
-// The report logic (Build, Markdown, the log parser, the headline patterns) is unit
+// The report logic (Build, Markdown, the log parser, the headline readers) is unit
 // tested without a kernel; Run does the executing.
 package bench
 

@@ -67,20 +67,28 @@ type Output struct {
 
 // Chart is the JSON copy of a chart that helpers/chart attaches to its display message.
 type Chart struct {
-	Kind     string          `json:"kind"`
-	Title    string          `json:"title"`
-	Subtitle string          `json:"subtitle"`
-	Series   []Series        `json:"series"`
-	Option   json.RawMessage `json:"option"`
+	Kind       string   `json:"kind"`
+	Title      string   `json:"title"`
+	Subtitle   string   `json:"subtitle"`
+	Categories []string `json:"categories"` // the x categories of bars and lines, the bin labels of a histogram
+	Series     []Series `json:"series"`
+	// Data holds what the cell added with chart.WithData, by name: numbers measured
+	// beside what the chart draws.
+	Data   map[string]json.RawMessage `json:"data"`
+	Option json.RawMessage            `json:"option"`
 }
 
 // Series is one plotted series of a Chart.
 type Series struct {
 	Name string          `json:"name"`
 	Data json.RawMessage `json:"data"`
+	// Low and High bound each value of a bars or lines series (its confidence
+	// interval), when the series has them.
+	Low  []float64 `json:"low"`
+	High []float64 `json:"high"`
 }
 
-// ChartMIME is the MIME type of the chart copy; it matches helpers/display.Chart.
+// ChartMIME is the MIME type of the chart copy; it matches helpers/internal/display.Chart.
 const ChartMIME = "application/vnd.go-concurrency-lab.chart+json"
 
 // Read parses the notebook at path.

@@ -1,5 +1,0 @@
-//go:build !race
-
-package compute
-
-const raceEnabled = false
