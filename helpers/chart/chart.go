@@ -23,7 +23,7 @@ type Labels struct {
 }
 
 // Chart is a chart built by one of this package's constructors ([Histogram],
-// [Bars], [Lines], [XY], [Timeline], [Heatmap]), ready for [Show] or
+// [Bars], [Lines], [XY], [Timeline]), ready for [Show] or
 // [Chart.SaveHTML].
 //
 // A constructor never panics on bad input. It returns a Chart whose [Chart.Err]

@@ -52,11 +52,6 @@ func TestBadInput(t *testing.T) {
 		{"timeline empty", Timeline(Labels{}, nil), "chart.Timeline: spans is empty"},
 		{"timeline negative", Timeline(Labels{}, []timeline.Span{{Lane: "a", Start: -ms, End: ms}}), "chart.Timeline: spans[0].Start is negative, got -1ms"},
 		{"timeline reversed", Timeline(Labels{}, []timeline.Span{{Lane: "a", End: ms}, {Lane: "a", Start: 2 * ms, End: ms}}), "chart.Timeline: spans[1].End (1ms) is before its Start (2ms)"},
-		{"heatmap no x", Heatmap(Labels{}, nil, cats, [][]float64{{1}, {2}}), "chart.Heatmap: x is empty"},
-		{"heatmap no y", Heatmap(Labels{}, cats, nil, nil), "chart.Heatmap: y is empty"},
-		{"heatmap rows", Heatmap(Labels{}, cats, cats, [][]float64{{1, 2}}), "chart.Heatmap: values has 1 rows, want 2 (one per y)"},
-		{"heatmap columns", Heatmap(Labels{}, cats, cats, [][]float64{{1, 2}, {3}}), "chart.Heatmap: values[1] has 1 value, want 2 (one per x)"},
-		{"heatmap NaN", Heatmap(Labels{}, cats, cats, [][]float64{{1, 2}, {3, nan}}), "chart.Heatmap: values[1][1] is NaN"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -352,24 +347,6 @@ func TestTimelineOption(t *testing.T) {
 	}
 }
 
-func TestHeatmapOption(t *testing.T) {
-	c := Heatmap(Labels{}, []string{"10", "100", "1000"}, []string{"2", "4"}, [][]float64{{0, 1, 2}, {3, 4, 5}})
-	o := option(t, c)
-	equal(t, "cells", values(series(t, o, 0, "heatmap", "values")),
-		[][]float64{{0, 0, 0}, {1, 0, 1}, {2, 0, 2}, {0, 1, 3}, {1, 1, 4}, {2, 1, 5}})
-	vm := o["visualMap"].([]any)[0].(map[string]any)
-	if vm["max"] != 5.0 {
-		t.Errorf("visualMap max = %v, want 5", vm["max"])
-	}
-	equal(t, "rows", o["yAxis"].([]any)[0].(map[string]any)["data"], []string{"2", "4"})
-	// A bound of 0 is written out, not left to echarts' default scale.
-	o = option(t, Heatmap(Labels{}, []string{"a", "b"}, []string{"c"}, [][]float64{{-5, 0}}))
-	vm = o["visualMap"].([]any)[0].(map[string]any)
-	if vm["min"] != -5.0 || vm["max"] != 0.0 {
-		t.Errorf("visualMap scale %v–%v, want -5–0", vm["min"], vm["max"])
-	}
-}
-
 func TestScriptHasFunctions(t *testing.T) {
 	c := Bars(Labels{}, []string{"a"}, BarSeries{Values: []float64{1}, Low: []float64{0}, High: []float64{2}})
 	if !strings.Contains(c.script, `"renderItem":function (params, api) {`) {
@@ -458,7 +435,7 @@ func TestShowOutsideNotebook(t *testing.T) {
 }
 
 func TestSaveHTMLOffline(t *testing.T) {
-	c := Heatmap(Labels{Title: "grid"}, []string{"a"}, []string{"b"}, [][]float64{{1}})
+	c := Bars(Labels{Title: "grid"}, []string{"a"}, BarSeries{Values: []float64{1}})
 	path := filepath.Join(t.TempDir(), "grid.html")
 	if err := c.SaveHTML(path); err != nil {
 		t.Fatal(err)
@@ -550,7 +527,6 @@ func TestScriptsParse(t *testing.T) {
 		Lines(Labels{}, []string{"a", "b"}, LineSeries{Y: []float64{1, 2}, Low: []float64{0, 1}, High: []float64{2, 3}}),
 		XY(Labels{X: "it's"}, XYSeries{X: []float64{1}, Y: []float64{2}}),
 		Timeline(Labels{}, []timeline.Span{{Lane: "a'b", Label: `x"y`, Kind: timeline.Work, End: ms}}),
-		Heatmap(Labels{}, []string{"a"}, []string{"b"}, [][]float64{{1}}),
 	} {
 		h := c.HTML()
 		start := strings.Index(h, "<script>") + len("<script>")

@@ -16,7 +16,6 @@
 //     dashed reference lines (speed-up against GOMAXPROCS, with the ideal);
 //   - [XY]: numeric x against y, as points or connected lines;
 //   - [Timeline]: a Gantt chart of [timeline.Span]s, one row per lane;
-//   - [Heatmap]: a grid of coloured cells.
 //
 // [Show] displays a chart in the notebook; [Chart.Text] is its plain-text
 // account, [Chart.Option] its echarts option as JSON, [Chart.SaveHTML] a
@@ -27,7 +26,7 @@
 // with units, a tooltip, a legend when there is more than one series, and the
 // colour-blind-safe Okabe–Ito palette (#E69F00 #56B4E9 #009E73 #F0E442 #0072B2
 // #D55E00 #CC79A7 #000000) in series order. They are as wide as the output and
-// 380px high; timelines and tall heatmaps grow with their rows.
+// 380px high; timelines grow with their lanes.
 //
 // # Offline: how echarts reaches the page
 //
@@ -106,8 +105,7 @@
 //
 // series[].data holds: counts per bin (histogram), values per category (bars),
 // y per x (lines), [x, y] pairs (xy), {label, kind, start_ms, end_ms} objects
-// per lane (timeline, one series per lane), one row of values per y
-// (heatmap). "categories", "bins", "low" and "high" appear only where they
+// per lane (timeline, one series per lane). "categories", "bins", "low" and "high" appear only where they
 // apply. "data" holds what [Chart.WithData] added, numbers measured beside
 // the chart, and appears only when there is some. Tests and the bench read a
 // cell's numbers from this copy, not from the sentences the cell prints.

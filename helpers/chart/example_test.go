@@ -130,18 +130,6 @@ func ExampleTimeline() {
 	// order 2  grind             work  3           5.5
 }
 
-func ExampleHeatmap() {
-	c := chart.Heatmap(chart.Labels{Title: "Lost increments (%)", X: "increments", Y: "goroutines"},
-		[]string{"100", "1000"}, []string{"2", "8"},
-		[][]float64{{0.5, 3}, {2.5, 14}})
-	fmt.Println(c.Text())
-	// Output:
-	// Lost increments (%)
-	// goroutines \ increments  100  1000
-	// 2                        0.5  3
-	// 8                        2.5  14
-}
-
 // Bad input gives a chart that reports the problem instead of drawing.
 func ExampleChart_Err() {
 	c := chart.Lines(chart.Labels{}, []string{"1", "2"}, chart.LineSeries{Name: "measured", Y: []float64{1, math.NaN()}})
