@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"github.com/go-concurrency-lab/course/helpers/stats"
-	"github.com/go-concurrency-lab/course/helpers/trials"
 )
 
 // Usage is what running some code cost in time: wall-clock time, the CPU time of
@@ -138,8 +137,10 @@ func UsageOf(f func()) Usage {
 // CPU time and the median CPU time of the other programs (known only when it was
 // known for every call). Every call counts, the first included: if f does
 // something only the first time (such as a calibration), call it once before.
-// Like [trials.Run], which it uses, MedianUsage shows a progress bar when it takes
-// more than about a second.
+// It shows no progress: keep n × f's time to about a second. (Package workload
+// imports no other helper but stats, so that a cell that only needs a stand-in
+// for work stays quick to build: a dependency on trials brings GoNB's display
+// code, and GoNB's `go get` then takes about 0.15 s longer in every cell.)
 //
 // MedianUsage returns an error, without calling f, if n < 1 or f is nil.
 func MedianUsage(n int, f func()) (Usage, error) {
@@ -150,9 +151,9 @@ func MedianUsage(n int, f func()) (Usage, error) {
 	case f == nil:
 		return Usage{}, errors.New(fn + ": f is nil")
 	}
-	usages, err := trials.Run(n, func() Usage { return UsageOf(f) })
-	if err != nil {
-		return Usage{}, fmt.Errorf("%s: %w", fn, err)
+	usages := make([]Usage, n)
+	for i := range usages {
+		usages[i] = UsageOf(f)
 	}
 	known := true
 	for _, u := range usages {
