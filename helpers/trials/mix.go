@@ -2,7 +2,6 @@ package trials
 
 import (
 	"fmt"
-	"runtime"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -109,7 +108,6 @@ func (m Mix) Measure(read func(call int) error, write func(call int)) (Rate, err
 	}
 
 	readPercent := m.ReadPercent
-	runtime.GC()
 	rate := runFor(m.Goroutines, m.WarmUp, m.Window, func(call int) {
 		if call%100 >= readPercent {
 			write(call)
@@ -150,27 +148,16 @@ func oneAtATimeWrite(one *sync.Mutex, write func(int)) func(int) {
 }
 
 // runFor starts goroutines goroutines that each call op(0), op(1), … without
-// pause for window (reading the clock as [Window.Count] does), waits until all
-// of them have stopped, and returns how many calls they made together and how
-// long that took. When warmUp is more than 0, the goroutines first call op for
-// warmUp without counting, and the window starts after it.
+// pause through one [Window] (a garbage collection, warmUp not counted, then
+// window), waits until all of them have stopped, and returns how many calls
+// they made together in the window and how long that took.
 func runFor(goroutines int, warmUp, window time.Duration, op func(call int)) Rate {
+	w := StartWindow(warmUp, window)
 	var total atomic.Int64
 	var wg sync.WaitGroup
-	start := time.Now()
-	counting := start.Add(warmUp)
-	deadline := counting.Add(window)
 	for range goroutines {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			warm := 0
-			if warmUp > 0 {
-				warm = callUntil(counting, 0, op)
-			}
-			total.Add(int64(callUntil(deadline, warm, op) - warm))
-		}()
+		wg.Go(func() { total.Add(int64(w.Count(op))) })
 	}
 	wg.Wait()
-	return Rate{Ops: int(total.Load()), Elapsed: time.Since(counting)}
+	return w.Rate(int(total.Load()))
 }

@@ -330,8 +330,8 @@ func joinErrors(errs []error) error {
 
 func seriesNames(ch notebook.Chart) string {
 	var names []string
-	for _, s := range ch.Series {
-		names = append(names, fmt.Sprintf("%q", s.Name))
+	for _, name := range ch.SeriesNames() {
+		names = append(names, fmt.Sprintf("%q", name))
 	}
 	return orNone(names)
 }

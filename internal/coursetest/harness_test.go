@@ -156,11 +156,7 @@ func series(t *testing.T, ch notebook.Chart, name string) []float64 {
 	t.Helper()
 	s, ok := ch.SeriesNamed(name)
 	if !ok {
-		var names []string
-		for _, s := range ch.Series {
-			names = append(names, s.Name)
-		}
-		t.Fatalf("chart %q has no series %q (it has %q)", ch.Title, name, names)
+		t.Fatalf("chart %q has no series %q (it has %q)", ch.Title, name, ch.SeriesNames())
 	}
 	v, err := s.Floats()
 	if err != nil {

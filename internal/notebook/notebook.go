@@ -342,6 +342,16 @@ func (ch Chart) SeriesNamed(name string) (Series, bool) {
 	return Series{}, false
 }
 
+// SeriesNames returns the names of the chart's series, in order: what an error
+// about a missing series lists.
+func (ch Chart) SeriesNames() []string {
+	names := make([]string, len(ch.Series))
+	for i, s := range ch.Series {
+		names[i] = s.Name
+	}
+	return names
+}
+
 // Tagged returns the one cell carrying tag.
 func (nb *Notebook) Tagged(tag string) (*Cell, error) {
 	var found []*Cell
