@@ -9,17 +9,26 @@
 //	FAIL: trial 3 at GOMAXPROCS=2 blocked: still waiting after 2s — a goroutine is waiting for something that never happens (a deadlock)
 //	FAIL: trial 1 at GOMAXPROCS=1 panicked: sync: negative WaitGroup counter
 //
-// A PASS is that one line. A failure of [Exact], [That] or [Within] adds lines with
-// more evidence, a "Hint: " line (the [Spec]'s Hint, or a general one) and, where a
-// data race could be the cause, a "Second opinion: " line that suggests the race
-// detector: in a notebook, a cell with %goflags -race, then %goflags "" to switch
-// it off again. (Blocked trials and slow trials get no second opinion: the race
-// detector finds neither deadlocks nor slowness, and it slows code down.)
+// A PASS is that one line. A FAIL adds lines with more evidence, a "Hint: " line
+// (the [Spec]'s Hints, in tiers, or a general hint) and, where a data race could
+// be the cause, a "Second opinion: " line that suggests the race detector.
+//
+// Beyond the output, a check can grade the concurrency itself:
+//   - Spec.RaceDetector: the trials also run under the race detector, in a
+//     build of the cell's program with -race, and any data race report is a
+//     FAIL that quotes the two conflicting lines. The PASS line says whether the
+//     detector was on ("race detector on: no data race in 10 trials at
+//     GOMAXPROCS=2", or "race detector off: " and why, such as a missing C
+//     compiler). Nothing changes for later cells.
+//   - Spec.NoLeaks: a trial that leaves goroutines behind is a FAIL that says
+//     how many and where they are blocked.
+//   - [Waits] varies the duration of the work from trial to trial, so that
+//     waiting by sleeping fails.
 //
 // A PASS means that no trial went wrong, not that the code has no data race: a
 // race may stay hidden in every trial. The race detector is the tool for that.
 //
-// [Exact], [That], [Within] and [Faster] run the learner's code many times under
+// [Exact], [That], [Within], [Waits], [Consistent] and [Faster] run the learner's code many times under
 // several GOMAXPROCS settings (on a trials.Grid, one setting at a time), because a race may show only when
 // goroutines run in parallel. Each call goes through guard.Run, so a deadlock
 // or a panic becomes a FAIL instead of a hung or crashed cell. A check stops at the
@@ -61,8 +70,21 @@ type Spec struct {
 	// Timeout is how long one trial may take before it counts as blocked.
 	// 0 means 2 seconds.
 	Timeout time.Duration
-	// Hint is printed after "Hint: " when the check fails, instead of a general hint.
-	Hint string
+	// Hints are printed after "Hint: " when the check fails, instead of a general
+	// hint: Hints[0] on the check's first FAIL, Hints[1] on its second FAIL in the
+	// same kernel session (or process), and so on; the last one repeats. Give a
+	// nudge first and a more specific hint after it.
+	Hints []string
+	// RaceDetector, when true, runs the check's trials in a build of the cell's
+	// program with the race detector before the usual trials, and FAILs on any
+	// data race report, quoting the two conflicting lines (see the package
+	// documentation). It needs a notebook cell and a C compiler; without them
+	// the verdict says that the detector was off, and why.
+	RaceDetector bool
+	// NoLeaks, when true, FAILs a trial that leaves goroutines behind: every
+	// goroutine that the trial started must have ended within 250ms of the
+	// trial's return. The FAIL says how many are left and where they are blocked.
+	NoLeaks bool
 }
 
 // Defaults of a zero Spec.
@@ -90,15 +112,18 @@ var stdout = func() io.Writer { return os.Stdout }
 
 // spec is a Spec with its defaults filled in and checked.
 type spec struct {
-	trials  int
-	procs   []int
-	timeout time.Duration
-	hint    string
+	trials   int
+	procs    []int
+	timeout  time.Duration
+	hints    []string
+	race     bool
+	noLeaks  bool
+	raceNote string // what the race detector found, for a PASS line; set by raceFirst
 }
 
 // resolve fills in s's defaults; fn names the check in errors.
 func (s Spec) resolve(fn string) (spec, error) {
-	r := spec{trials: s.Trials, timeout: s.Timeout, hint: s.Hint}
+	r := spec{trials: s.Trials, timeout: s.Timeout, hints: slices.Clone(s.Hints), race: s.RaceDetector, noLeaks: s.NoLeaks}
 	switch {
 	case s.Trials < 0:
 		return r, fmt.Errorf("%s: s.Trials must be >= 0 (0 means %d), got %d", fn, DefaultTrials, s.Trials)
@@ -110,6 +135,11 @@ func (s Spec) resolve(fn string) (spec, error) {
 		return r, fmt.Errorf("%s: s.Timeout must be >= 0 (0 means %v), got %v", fn, DefaultTimeout, s.Timeout)
 	case s.Timeout == 0:
 		r.timeout = DefaultTimeout
+	}
+	for i, h := range s.Hints {
+		if strings.TrimSpace(h) == "" {
+			return r, fmt.Errorf("%s: s.Hints[%d] is empty", fn, i)
+		}
 	}
 	for i, p := range s.Procs {
 		if err := trials.CheckProcs(fmt.Sprintf("%s: s.Procs[%d]", fn, i), p); err != nil {
@@ -142,39 +172,82 @@ func trialsEach(s spec) string {
 	return fmt.Sprintf("%d trials", s.trials)
 }
 
+// stop says why run stopped early.
+type stop int
+
+const (
+	finished stop = iota // every trial ran
+	blocked              // a trial did not return within the timeout
+	panicked             // a trial panicked
+	leaked               // a trial left goroutines behind (only with spec.noLeaks)
+)
+
 // run calls trial s.trials times under each GOMAXPROCS setting in turn, on a
 // trials.Grid: each call through guard.Run with s.timeout, handing each result
 // to record, in order, until record returns false. It stops at the first call
-// that blocks or panics and returns its description, such as "trial 3 at
-// GOMAXPROCS=2 blocked: …".
+// that blocks, panics or (with s.noLeaks) leaves goroutines behind, and returns
+// its description, such as "trial 3 at GOMAXPROCS=2 blocked: …".
 //
 // trial's result is only read after guard.Run has seen trial return, and it is a
 // fresh variable for every call, so a trial that finishes after its timeout
 // cannot race with the check.
-func run[R any](s spec, trial func() R, record func(procs, i int, r R) bool) (stopped string, blocked bool) {
-	grid := trials.Grid[R]{Settings: len(s.procs), Contenders: 1, Rounds: s.trials, Procs: s.procs,
+func run[R any](s spec, trial func() R, record func(procs, i int, r R) bool) (stopped string, why stop) {
+	type result struct {
+		r    R
+		left *leftBehind
+	}
+	var leak *leftBehind
+	grid := trials.Grid[result]{Settings: len(s.procs), Contenders: 1, Rounds: s.trials, Procs: s.procs,
 		Timeout: s.timeout, OneSettingAtATime: true,
-		After: func(c trials.Cell, r R) bool { return record(c.Procs, c.Round+1, r) }}
-	_, err := grid.Run(func(trials.Cell) (R, error) { return trial(), nil })
+		After: func(c trials.Cell, r result) bool {
+			if r.left != nil {
+				leak = r.left
+				stopped = fmt.Sprintf("trial %d at GOMAXPROCS=%d %v", c.Round+1, c.Procs, r.left)
+				return false
+			}
+			return record(c.Procs, c.Round+1, r.r)
+		}}
+	_, err := grid.Run(func(trials.Cell) (result, error) {
+		if !s.noLeaks {
+			return result{r: trial()}, nil
+		}
+		before := goroutineIDs()
+		r := trial()
+		return result{r, leftSince(before)}, nil
+	})
 	var f trials.Failure
 	switch {
+	case leak != nil:
+		return stopped, leaked
 	case errors.As(err, &f):
-		return fmt.Sprintf("trial %d at GOMAXPROCS=%d %v", f.Round+1, f.Procs, f.Outcome), f.Outcome.Blocked
+		why := panicked
+		if f.Outcome.Blocked {
+			why = blocked
+		}
+		return fmt.Sprintf("trial %d at GOMAXPROCS=%d %v", f.Round+1, f.Procs, f.Outcome), why
 	case err != nil: // not expected: resolve has checked the settings
-		return err.Error(), false
+		return err.Error(), panicked
 	}
-	return "", false
+	return "", finished
 }
 
 // report is what a check prints.
 type report struct {
-	name    string
-	pass    bool
-	line    string   // the evidence of the first line
-	details []string // further lines of evidence
-	hint    string   // printed on failure
-	race    bool     // on failure, suggest the race detector
-	notes   []string // printed last
+	name     string
+	pass     bool
+	line     string   // the evidence of the first line
+	details  []string // further lines of evidence
+	hint     string   // printed on failure, unless hints are given
+	hints    []string // the Spec's hints, in tiers
+	race     bool     // on failure, suggest the race detector
+	raceNote string   // appended to a PASS line: what the race detector found
+	notes    []string // printed last
+}
+
+// report starts the report of the check called name, with the spec's hints and
+// race detector note.
+func (s spec) report(name string) report {
+	return report{name: name, hints: s.hints, raceNote: s.raceNote}
 }
 
 // print writes the report and returns its Verdict.
@@ -187,12 +260,22 @@ func (r report) print() Verdict {
 		first += r.name + ": "
 	}
 	first += r.line
+	if r.pass && r.raceNote != "" {
+		first += "; " + r.raceNote
+	}
 	lines := append([]string{first}, r.details...)
 	if !r.pass {
-		if r.hint != "" {
-			lines = append(lines, "Hint: "+r.hint)
+		hint := r.hint
+		if len(r.hints) > 0 {
+			hint = r.hints[min(failures.add(r.name), len(r.hints))-1]
 		}
-		if r.race {
+		if hint != "" {
+			lines = append(lines, "Hint: "+hint)
+		}
+		switch {
+		case r.raceNote != "": // the race detector had its say: report it instead of suggesting it
+			lines = append(lines, "Race detector: "+strings.TrimPrefix(r.raceNote, "race detector "))
+		case r.race:
 			lines = append(lines, secondOpinion())
 		}
 	}
@@ -233,18 +316,23 @@ const (
 		"goroutines waiting for each other, or fewer goroutines than cores."
 )
 
-// stoppedReport is the report for a check stopped by a blocked or panicking trial.
-func stoppedReport(name, stopped string, blocked bool, s spec) report {
-	r := report{name: name, line: stopped, hint: s.hintOr(hintPanicked), race: !blocked}
-	if blocked {
-		r.hint = s.hintOr(hintBlocked)
+// hintLeaked is the general hint for goroutines left behind.
+const hintLeaked = "a goroutine that waits for a send or a receive nobody will ever make stays blocked " +
+	"for as long as the program runs: give every send a receiver (or a buffer with room for every value), " +
+	"close the channel a receiver ranges over, or let the goroutine give up when a context is done."
+
+// stoppedReport is the report for a check stopped by a trial that blocked,
+// panicked or leaked.
+func stoppedReport(name, stopped string, why stop, s spec) report {
+	r := s.report(name)
+	r.line = stopped
+	switch why {
+	case blocked:
+		r.hint = hintBlocked
+	case leaked:
+		r.hint = hintLeaked
+	default:
+		r.hint, r.race = hintPanicked, true
 	}
 	return r
-}
-
-func (s spec) hintOr(general string) string {
-	if s.hint != "" {
-		return s.hint
-	}
-	return general
 }

@@ -94,7 +94,7 @@ func TestExactSummarisesWrongResults(t *testing.T) {
 		}, "FAIL: 5 of 5 trials did not give 1000 (got 999)", "Hint: " + hintAlways},
 		{"min and max", func() Verdict {
 			i := 0
-			return Exact("", Spec{Trials: 4, Procs: []int{1}, Hint: "use a mutex"}, 10, func() int { i++; return 10 - i%3 })
+			return Exact("", Spec{Trials: 4, Procs: []int{1}, Hints: []string{"use a mutex"}}, 10, func() int { i++; return 10 - i%3 })
 		}, "FAIL: 3 of 4 trials did not give 10 (got min 8, max 9)", "Hint: use a mutex"},
 		{"strings", func() Verdict {
 			return Exact("", Spec{Trials: 2, Procs: []int{1}}, "ab", func() string { return "ba" })

@@ -36,13 +36,16 @@ func Exact[T comparable](name string, s Spec, want T, got func() T) Verdict {
 	if got == nil {
 		return invalid(errors.New(fn + ": got is nil"))
 	}
+	if v, done := raceFirst(name, &sp, func() { got() }); done {
+		return v
+	}
 	type result struct {
 		v  T
 		ok bool
 	}
 	var w wrongValues[T]
 	t := newTally()
-	stopped, blocked := run(sp, func() result {
+	stopped, why := run(sp, func() result {
 		v := got()
 		return result{v, v == want} // compared here, so a panicking == is contained
 	}, func(p, _ int, r result) bool {
@@ -53,7 +56,7 @@ func Exact[T comparable](name string, s Spec, want T, got func() T) Verdict {
 		return true
 	})
 	if stopped != "" {
-		return stoppedReport(name, stopped, blocked, sp).print()
+		return stoppedReport(name, stopped, why, sp).print()
 	}
 	return t.verdict(name, sp, "wrong",
 		fmt.Sprintf("%d/%d trials gave %s (%s)", t.total, t.total, show(want), sp.settings()),
@@ -82,11 +85,14 @@ func (t *tally) count(procs int, failed bool) {
 // the failures per setting (called what: "wrong", "failed") and a hint.
 func (t *tally) verdict(name string, sp spec, what, pass, fail string) Verdict {
 	if t.failed == 0 {
-		return report{name: name, pass: true, line: pass}.print()
+		r := sp.report(name)
+		r.pass, r.line = true, pass
+		return r.print()
 	}
-	r := report{name: name, line: fail, race: true, hint: sp.hintOr(hintSometimes)}
+	r := sp.report(name)
+	r.line, r.race, r.hint = fail, true, hintSometimes
 	if t.failed == t.total {
-		r.hint = sp.hintOr(hintAlways)
+		r.hint = hintAlways
 	}
 	if len(sp.procs) > 1 {
 		parts := make([]string, 0, len(sp.procs))
@@ -215,9 +221,12 @@ func That(name string, s Spec, trial func() error) Verdict {
 	if trial == nil {
 		return invalid(errors.New(fn + ": trial is nil"))
 	}
+	if v, done := raceFirst(name, &sp, func() { trial() }); done {
+		return v
+	}
 	t := newTally()
 	var first string
-	stopped, blocked := run(sp, trial, func(p, i int, err error) bool {
+	stopped, why := run(sp, trial, func(p, i int, err error) bool {
 		t.count(p, err != nil)
 		if err != nil && first == "" {
 			first = fmt.Sprintf("trial %d at GOMAXPROCS=%d: %v", i, p, err)
@@ -225,7 +234,7 @@ func That(name string, s Spec, trial func() error) Verdict {
 		return true
 	})
 	if stopped != "" {
-		return stoppedReport(name, stopped, blocked, sp).print()
+		return stoppedReport(name, stopped, why, sp).print()
 	}
 	return t.verdict(name, sp, "failed",
 		fmt.Sprintf("%d/%d trials passed (%s)", t.total, t.total, sp.settings()),
@@ -259,6 +268,9 @@ func Within(name string, s Spec, budget time.Duration, f func() error) Verdict {
 	case f == nil:
 		return invalid(errors.New(fn + ": f is nil"))
 	}
+	if v, done := raceFirst(name, &sp, func() { f() }); done {
+		return v
+	}
 	type timed struct {
 		err error
 		d   time.Duration
@@ -266,7 +278,7 @@ func Within(name string, s Spec, budget time.Duration, f func() error) Verdict {
 	times, over := map[int][]time.Duration{}, map[int]int{}
 	var wrong string // the first error
 	early := 0       // the setting at which more than half the trials were over budget
-	stopped, blocked := run(sp, func() timed {
+	stopped, why := run(sp, func() timed {
 		start := time.Now()
 		err := f()
 		return timed{err, time.Since(start)}
@@ -286,14 +298,14 @@ func Within(name string, s Spec, budget time.Duration, f func() error) Verdict {
 		return true
 	})
 	if stopped != "" {
-		return stoppedReport(name, stopped, blocked, sp).print()
+		return stoppedReport(name, stopped, why, sp).print()
 	}
-	r := report{name: name}
+	r := sp.report(name)
 	if raceEnabled {
 		r.notes = append(r.notes, `Note: the race detector slows code down several times; judge time budgets without it (in a notebook: %goflags "").`)
 	}
 	if wrong != "" {
-		r.line, r.race, r.hint = wrong, true, sp.hintOr(hintAlways)
+		r.line, r.race, r.hint = wrong, true, hintAlways
 		return r.print()
 	}
 	var medians []string
@@ -315,9 +327,10 @@ func Within(name string, s Spec, budget time.Duration, f func() error) Verdict {
 		}
 	}
 	if slow == 0 {
-		return report{name: name, pass: true, notes: r.notes,
-			line: fmt.Sprintf("median time within the %v budget at every GOMAXPROCS (%s; %s, all correct)",
-				budget, strings.Join(medians, ", "), trialsEach(sp))}.print()
+		r.pass, r.details = true, nil
+		r.line = fmt.Sprintf("median time within the %v budget at every GOMAXPROCS (%s; %s, all correct)",
+			budget, strings.Join(medians, ", "), trialsEach(sp))
+		return r.print()
 	}
 	tail := trialsEach(sp)
 	if early != 0 {
@@ -325,7 +338,7 @@ func Within(name string, s Spec, budget time.Duration, f func() error) Verdict {
 	}
 	r.line = fmt.Sprintf("median time at GOMAXPROCS=%d is %v, over the %v budget (%s; %s)",
 		slow, stats.RoundDuration(slowMedian), budget, strings.Join(medians, ", "), tail)
-	r.hint = sp.hintOr(hintSlow)
+	r.hint = hintSlow
 	return r.print()
 }
 

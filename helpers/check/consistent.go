@@ -86,10 +86,13 @@ func Consistent[T comparable](name string, s Spec, duration time.Duration, setup
 		return r
 	}
 
+	if v, done := raceFirst(name, &sp, func() { trial() }); done {
+		return v
+	}
 	t := newTally()
 	var first string
 	reads, writes := 0, 0
-	stopped, blocked := run(sp, trial, func(p, i int, r result) bool {
+	stopped, why := run(sp, trial, func(p, i int, r result) bool {
 		t.count(p, r.err != nil)
 		reads, writes = reads+r.reads, writes+r.writes
 		if r.err != nil && first == "" {
@@ -98,7 +101,7 @@ func Consistent[T comparable](name string, s Spec, duration time.Duration, setup
 		return true
 	})
 	if stopped != "" {
-		return stoppedReport(name, stopped, blocked, sp).print()
+		return stoppedReport(name, stopped, why, sp).print()
 	}
 	return t.verdict(name, sp, "failed",
 		fmt.Sprintf("%d/%d trials passed: %d reads saw no change while %d writes ran (%s)",

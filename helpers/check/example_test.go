@@ -3,6 +3,7 @@ package check_test
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-concurrency-lab/course/helpers/check"
@@ -127,4 +128,30 @@ func ExampleClose() {
 	// Output:
 	// PASS: speed-up: predicted 1.8, measured 1.93 — within 20% (off by 6.74%)
 	// FAIL: speed-up: predicted 4, measured 1.93 — off by 107%, more than the 20% allowed
+}
+
+// Waits grades "wait for the work, not for a length of time": each trial hands
+// fanOut another job time, from 1 to 40 ms, so that a fixed time.Sleep either
+// returns too early for slow jobs or waits too long for quick ones.
+func ExampleWaits() {
+	fanOut := func(jobs int, jobTime time.Duration) int64 {
+		var wg sync.WaitGroup
+		var finished atomic.Int64
+		for range jobs {
+			wg.Go(func() {
+				time.Sleep(jobTime) // the job
+				finished.Add(1)
+			})
+		}
+		wg.Wait()
+		return finished.Load()
+	}
+	check.Waits("fan-out", check.Spec{Trials: 12, Procs: []int{1, 2}}, func(jobTime time.Duration) error {
+		if got := fanOut(100, jobTime); got != 100 {
+			return fmt.Errorf("fanOut returned when %d of 100 jobs had finished", got)
+		}
+		return nil
+	})
+	// Prints, for example:
+	// PASS: fan-out: 24/24 trials waited for their 1ms–40ms of work, and no longer (median 1.07× the work; GOMAXPROCS 1, 2; 12 trials each)
 }

@@ -49,6 +49,9 @@ func Faster(name string, s Spec, target float64, baseline, yours func() (float64
 	case yours == nil:
 		return invalid(errors.New(fn + ": yours is nil"))
 	}
+	if v, done := raceFirst(name, &sp, func() { yours() }); done {
+		return v
+	}
 
 	type round struct {
 		ratio float64
@@ -66,7 +69,7 @@ func Faster(name string, s Spec, target float64, baseline, yours func() (float64
 	}
 	ratios := map[int][]float64{}
 	var wrong string // the first round that went wrong
-	stopped, blocked := run(sp, func() round {
+	stopped, why := run(sp, func() round {
 		base, err := measure("the baseline", baseline)
 		if err != nil {
 			return round{err: err}
@@ -88,10 +91,12 @@ func Faster(name string, s Spec, target float64, baseline, yours func() (float64
 		return true
 	})
 	if stopped != "" {
-		return stoppedReport(name, stopped, blocked, sp).print()
+		return stoppedReport(name, stopped, why, sp).print()
 	}
 	if wrong != "" {
-		return report{name: name, line: wrong, race: true, hint: sp.hintOr(hintAlways)}.print()
+		r := sp.report(name)
+		r.line, r.race, r.hint = wrong, true, hintAlways
+		return r.print()
 	}
 
 	rounds := fmt.Sprintf("%d rounds", sp.trials)
@@ -115,7 +120,8 @@ func Faster(name string, s Spec, target float64, baseline, yours func() (float64
 			slow, slowMedian = p, sum.Median
 		}
 	}
-	r := report{name: name, details: details}
+	r := sp.report(name)
+	r.details = details
 	if slow == 0 {
 		r.pass = true
 		r.line = fmt.Sprintf("at least %s× the baseline at every GOMAXPROCS (median %s; %s)",
@@ -124,6 +130,6 @@ func Faster(name string, s Spec, target float64, baseline, yours func() (float64
 	}
 	r.line = fmt.Sprintf("at GOMAXPROCS=%d the median is %s× the baseline, below the %s× target (median %s; %s)",
 		slow, num(slowMedian), num(target), strings.Join(medians, ", "), rounds)
-	r.hint = sp.hintOr(hintSlow)
+	r.hint = hintSlow
 	return r.print()
 }

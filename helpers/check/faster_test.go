@@ -64,7 +64,7 @@ func TestFasterFailsBelowTarget(t *testing.T) {
 		}
 		return 100, nil
 	}
-	v := Faster("", Spec{Trials: 5, Procs: []int{1, 2}, Hint: "share the reads"}, 3, rate(100), yours)
+	v := Faster("", Spec{Trials: 5, Procs: []int{1, 2}, Hints: []string{"share the reads"}}, 3, rate(100), yours)
 	ls := lines(t, out, v)
 	if v.Pass || v.Line != "FAIL: at GOMAXPROCS=1 the median is 1× the baseline, below the 3× target (median 1: 1×, 2: 1×; 5 rounds each)" {
 		t.Errorf("got %q", v.Line)

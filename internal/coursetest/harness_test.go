@@ -228,7 +228,8 @@ func TestNotebooksRun(t *testing.T) {
 }
 
 // TestExercises proves, for every notebook with exercises, that each starter fails its
-// check and each solution in solutions/ passes it.
+// check, each solution in solutions/ passes it, and each wrong answer in wronganswers/
+// (NAME.LABEL.go: a mistake a learner could make, which the check must catch) fails it.
 func TestExercises(t *testing.T) {
 	for _, path := range notebooks(t) {
 		nb, err := notebook.Read(path)
@@ -251,9 +252,11 @@ func TestExercises(t *testing.T) {
 			for _, name := range names {
 				if v := verdict(t, executed, name); !strings.HasPrefix(v, "FAIL:") {
 					t.Errorf("starter of %s: check says %q, want FAIL", name, v)
+				} else {
+					t.Logf("starter of %s: %s", name, v)
 				}
 			}
-			variant, _, err := notebook.WithSolutions(path, "solutions", filepath.Join(repoRoot(), "reports", "variants"))
+			variant, _, wrong, err := notebook.WithSolutions(path, "solutions", wrongAnswers, filepath.Join(repoRoot(), "reports", "variants"))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -261,11 +264,24 @@ func TestExercises(t *testing.T) {
 			for _, name := range names {
 				if v := verdict(t, solved, name); !strings.HasPrefix(v, "PASS:") {
 					t.Errorf("solution of %s: check says %q, want PASS", name, v)
+				} else {
+					t.Logf("solution of %s: %s", name, v)
+				}
+			}
+			for _, label := range wrong {
+				if v := verdict(t, solved, label); !strings.HasPrefix(v, "FAIL:") {
+					t.Errorf("wrong answer %s: check says %q, want FAIL", label, v)
+				} else {
+					t.Logf("wrong answer %s: %s", label, v)
 				}
 			}
 		})
 	}
 }
+
+// wrongAnswers holds the wrong answers that TestExercises expects to fail, relative to
+// notebooks/.
+var wrongAnswers = filepath.Join("..", "internal", "coursetest", "wronganswers")
 
 // verdict returns the PASS/FAIL line printed by the check cell of exercise name.
 func verdict(t *testing.T, nb *notebook.Notebook, name string) string {

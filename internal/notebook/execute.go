@@ -200,16 +200,23 @@ func nan() float64 { return math.NaN() }
 // WithSolutions writes a copy of the notebook at path that keeps only its "setup" cells
 // and, for every exercise, the solution (from solutionsDir/NAME.go) in place of the
 // starter cell tagged "exercise:NAME", followed by its check cell tagged "check:NAME".
-// Running that copy proves each solution passes its check. It returns the copy's path
-// and the exercise names.
-func WithSolutions(path, solutionsDir, outDir string) (string, []string, error) {
+// Running that copy proves each solution passes its check.
+//
+// After each solution come the exercise's wrong answers, if wrongDir is not "": for every
+// file wrongDir/NAME.LABEL.go, in name order, the solution again, then the file's cell
+// (tagged "wrong:NAME.LABEL"), then a copy of the check cell tagged "check:NAME.LABEL",
+// which should FAIL. GoNB replaces a declaration by a later one of the same name, so a
+// wrong answer holds only the declarations in which it differs from the solution.
+//
+// It returns the copy's path, the exercise names and the wrong answers' NAME.LABELs.
+func WithSolutions(path, solutionsDir, wrongDir, outDir string) (string, []string, []string, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	var nb map[string]any
 	if err := json.Unmarshal(b, &nb); err != nil {
-		return "", nil, fmt.Errorf("%s: %w", path, err)
+		return "", nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	cells, _ := nb["cells"].([]any)
 	checks := map[string]any{}
@@ -221,7 +228,7 @@ func WithSolutions(path, solutionsDir, outDir string) (string, []string, error) 
 		}
 	}
 	var kept []any
-	var names []string
+	var names, wrong []string
 	for _, c := range cells {
 		tags := cellTags(c)
 		if slices.Contains(tags, "setup") {
@@ -235,34 +242,75 @@ func WithSolutions(path, solutionsDir, outDir string) (string, []string, error) 
 			}
 			check, ok := checks[name]
 			if !ok {
-				return "", nil, fmt.Errorf("%s: exercise %q has no cell tagged check:%s", path, name, name)
+				return "", nil, nil, fmt.Errorf("%s: exercise %q has no cell tagged check:%s", path, name, name)
 			}
 			src, err := SolutionSource(filepath.Join(solutionsDir, name+".go"))
 			if err != nil {
-				return "", nil, err
+				return "", nil, nil, err
 			}
-			cell := map[string]any{}
-			for k, v := range c.(map[string]any) {
-				cell[k] = v
-			}
-			cell["source"] = src
-			kept = append(kept, cell, check)
+			solution := src
+			kept = append(kept, withSource(c, solution, "", nil), check)
 			names = append(names, name)
+			if wrongDir == "" {
+				continue
+			}
+			files, err := filepath.Glob(filepath.Join(wrongDir, name+".*.go"))
+			if err != nil {
+				return "", nil, nil, err
+			}
+			for _, f := range files { // Glob sorts them
+				label := strings.TrimSuffix(filepath.Base(f), ".go")
+				src, err := SolutionSource(f)
+				if err != nil {
+					return "", nil, nil, err
+				}
+				suffix := "-" + strings.ReplaceAll(strings.TrimPrefix(label, name+"."), ".", "-")
+				kept = append(kept, withSource(c, solution, suffix+"-solution", nil),
+					withSource(c, src, suffix, []any{"wrong:" + label}),
+					withSource(check, nil, suffix, []any{"check:" + label}))
+				wrong = append(wrong, label)
+			}
 		}
 	}
 	if len(names) == 0 {
-		return "", nil, fmt.Errorf("%s: no cell tagged exercise:NAME", path)
+		return "", nil, nil, fmt.Errorf("%s: no cell tagged exercise:NAME", path)
 	}
 	nb["cells"] = kept
 	out, err := json.MarshalIndent(nb, "", " ")
 	if err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		return "", nil, err
+		return "", nil, nil, err
 	}
 	dst := filepath.Join(outDir, strings.TrimSuffix(filepath.Base(path), ".ipynb")+".solutions.ipynb")
-	return dst, names, os.WriteFile(dst, out, 0o644)
+	return dst, names, wrong, os.WriteFile(dst, out, 0o644)
+}
+
+// withSource returns a copy of the notebook cell c with the given source (unless nil),
+// its id extended by idSuffix, and the given tags (unless nil).
+func withSource(c any, source any, idSuffix string, tags []any) map[string]any {
+	cell := map[string]any{}
+	for k, v := range c.(map[string]any) {
+		cell[k] = v
+	}
+	if source != nil {
+		cell["source"] = source
+	}
+	if id, ok := cell["id"].(string); ok && idSuffix != "" {
+		cell["id"] = id + idSuffix
+	}
+	if tags != nil {
+		md := map[string]any{}
+		if old, ok := cell["metadata"].(map[string]any); ok {
+			for k, v := range old {
+				md[k] = v
+			}
+		}
+		md["tags"] = tags
+		cell["metadata"] = md
+	}
+	return cell
 }
 
 // SolutionSource reads a solution file and returns the cell source it holds: the file

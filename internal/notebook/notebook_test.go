@@ -76,12 +76,12 @@ func TestProblems(t *testing.T) {
 }
 
 func TestWithSolutions(t *testing.T) {
-	path, names, err := WithSolutions("testdata/exercises.ipynb", "testdata/solutions", t.TempDir())
+	path, names, wrong, err := WithSolutions("testdata/exercises.ipynb", "testdata/solutions", "testdata/wrong", t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(names) != 1 || names[0] != "fix_counter" {
-		t.Errorf("names = %v", names)
+	if len(names) != 1 || names[0] != "fix_counter" || len(wrong) != 1 || wrong[0] != "fix_counter.off_by_one" {
+		t.Errorf("names = %v, wrong = %v", names, wrong)
 	}
 	nb, err := Read(path)
 	if err != nil {
@@ -91,11 +91,14 @@ func TestWithSolutions(t *testing.T) {
 	for _, c := range nb.Cells {
 		sources = append(sources, c.Source)
 	}
-	want := []string{"setup", "func count() int { return 1000 }", "check"}
+	want := []string{"setup", "func count() int { return 1000 }", "check", "func count() int { return 1000 }", "func count() int { return 999 }", "check"}
 	if strings.Join(sources, "|") != strings.Join(want, "|") {
 		t.Errorf("cells = %q, want %q", sources, want)
 	}
-	if _, _, err := WithSolutions("testdata/exercises.ipynb", filepath.Join(t.TempDir(), "none"), t.TempDir()); err == nil {
+	if c, err := nb.Tagged("check:fix_counter.off_by_one"); err != nil || c.Index != 5 {
+		t.Errorf("the wrong answer's check cell: %v, %v", c, err)
+	}
+	if _, _, _, err := WithSolutions("testdata/exercises.ipynb", filepath.Join(t.TempDir(), "none"), "", t.TempDir()); err == nil {
 		t.Error("missing solution file gave no error")
 	}
 }

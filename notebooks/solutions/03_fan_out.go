@@ -9,14 +9,11 @@ import (
 	"time"
 )
 
-const (
-	fanOutJobs = 1000
-	jobTime    = 2 * time.Millisecond
-)
+const fanOutJobs = 1000
 
 // fanOut runs n jobs at the same time and returns only when all have finished.
 // It returns how many jobs had finished when it returned.
-func fanOut(n int) int64 {
+func fanOut(n int, jobTime time.Duration) int64 {
 	var wg sync.WaitGroup
 	var finished atomic.Int64
 	for range n {
@@ -31,6 +28,6 @@ func fanOut(n int) int64 {
 
 func main() {
 	start := time.Now()
-	got := fanOut(fanOutJobs)
+	got := fanOut(fanOutJobs, 2*time.Millisecond)
 	fmt.Printf("%d of %d jobs had finished when fanOut returned, after %v\n", got, fanOutJobs, time.Since(start).Round(time.Microsecond))
 }

@@ -4,7 +4,6 @@ package main
 
 import (
 	"fmt"
-	"math/rand/v2"
 	"sync"
 	"time"
 )
@@ -12,7 +11,7 @@ import (
 const resultWorkers = 5
 
 // collectResults starts one goroutine per worker and returns all their results.
-func collectResults(workers int) []string {
+func collectResults(workers int, work time.Duration) []string {
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	var results []string
@@ -21,7 +20,7 @@ func collectResults(workers int) []string {
 		go func() {
 			defer wg.Done() // the fix: Done when the goroutine ends, after its append
 
-			time.Sleep(rand.N(500 * time.Microsecond)) // a call to another service
+			time.Sleep(work) // a call to another service
 			mu.Lock()
 			results = append(results, fmt.Sprintf("result %d", id))
 			mu.Unlock()
@@ -34,6 +33,6 @@ func collectResults(workers int) []string {
 }
 
 func main() {
-	got := collectResults(resultWorkers)
+	got := collectResults(resultWorkers, time.Millisecond)
 	fmt.Printf("%d workers, %d results: %q\n", resultWorkers, len(got), got)
 }

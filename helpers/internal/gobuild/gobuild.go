@@ -1,7 +1,7 @@
 // Package gobuild runs the go command the one way the helpers and their tests
 // build programs: with the local toolchain, outside any workspace, without cgo
-// and without the caller's GOFLAGS, so that a build behaves like one in an
-// empty folder.
+// (except [BuildRace], since the race detector needs it) and without the
+// caller's GOFLAGS, so that a build behaves like one in an empty folder.
 package gobuild
 
 import (
@@ -41,14 +41,53 @@ func Env() []string {
 // returns an error if the go command is missing or the build fails; a compile
 // error comes with go build's messages: "go build: exit status 1\n<messages>".
 func Build(ctx context.Context, dir, exe, pkg string) error {
+	return build(ctx, dir, Env(), "-o", exe, pkg)
+}
+
+// BuildRace is [Build] with the race detector: `go build -race -o exe pkg`, with
+// cgo on, which the race detector needs. Call [RaceReady] first for an error
+// that says what is missing.
+func BuildRace(ctx context.Context, dir, exe, pkg string) error {
+	return build(ctx, dir, append(Env(), "CGO_ENABLED=1"), "-race", "-o", exe, pkg)
+}
+
+// RaceReady returns nil if this machine can build with the race detector, and
+// otherwise an error that says why not: the race detector needs cgo, and cgo
+// needs a C compiler (the go command turns cgo off when it finds none).
+func RaceReady() error {
 	goCmd, err := Command()
 	if err != nil {
 		return err
 	}
-	build := exec.CommandContext(ctx, goCmd, "build", "-o", exe, pkg)
-	build.Dir = dir
-	build.Env = Env()
-	if out, err := build.CombinedOutput(); err != nil {
+	env := exec.Command(goCmd, "env", "CGO_ENABLED", "CC")
+	env.Env = append(os.Environ(), "GOWORK=off", "GOTOOLCHAIN=local", "GOFLAGS=")
+	out, err := env.Output()
+	if err != nil {
+		return fmt.Errorf("go env: %v", err)
+	}
+	fields := strings.Fields(string(out))
+	if len(fields) < 2 || fields[0] != "1" {
+		cc := "gcc"
+		if len(fields) == 2 {
+			cc = fields[1]
+		}
+		return fmt.Errorf("the race detector needs cgo, and cgo needs a C compiler: %q was not found (install one, for example apt-get install gcc)", cc)
+	}
+	if _, err := exec.LookPath(fields[1]); err != nil {
+		return fmt.Errorf("the race detector needs cgo, and cgo needs a C compiler: %q was not found (install one, for example apt-get install gcc)", fields[1])
+	}
+	return nil
+}
+
+func build(ctx context.Context, dir string, env []string, args ...string) error {
+	goCmd, err := Command()
+	if err != nil {
+		return err
+	}
+	cmd := exec.CommandContext(ctx, goCmd, append([]string{"build"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = env
+	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("go build: %v\n%s", err, strings.TrimSpace(string(out)))
 	}
 	return nil

@@ -44,3 +44,13 @@ func TestEnv(t *testing.T) {
 		}
 	}
 }
+
+// Without a C compiler the race detector cannot work, and RaceReady names the
+// compiler it looked for.
+func TestRaceReadyNamesTheMissingCompiler(t *testing.T) {
+	t.Setenv("CC", "no-such-c-compiler")
+	err := RaceReady()
+	if err == nil || !strings.Contains(err.Error(), `"no-such-c-compiler" was not found`) {
+		t.Errorf("RaceReady() = %v, want an error naming the missing compiler", err)
+	}
+}

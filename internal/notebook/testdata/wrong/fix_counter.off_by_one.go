@@ -1,0 +1,5 @@
+//go:build ignore
+
+package main
+
+func count() int { return 999 }
