@@ -16,7 +16,8 @@
 //
 // Where a new helper goes: into the package whose job it does; if only one notebook needs it,
 // into lab, until a second notebook needs it and it moves to the package of its job.
-// GoNB output plumbing that no cell calls lives under helpers/internal.
+// Plumbing that no cell calls lives under helpers/internal: GoNB output (display, progress), the
+// go command (gobuild) and goroutine dumps (stacks).
 package helpers
 
 import (

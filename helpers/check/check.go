@@ -28,7 +28,7 @@
 // A PASS means that no trial went wrong, not that the code has no data race: a
 // race may stay hidden in every trial. The race detector is the tool for that.
 //
-// [Exact], [That], [Within], [Waits], [Consistent] and [Faster] run the learner's code many times under
+// [Exact], [That], [Waits], [Consistent], [Faster] and [AtMost] run the learner's code many times under
 // several GOMAXPROCS settings (on a trials.Grid, one setting at a time), because a race may show only when
 // goroutines run in parallel. Each call goes through guard.Run, so a deadlock
 // or a panic becomes a FAIL instead of a hung or crashed cell. A check stops at the
@@ -193,17 +193,20 @@ const (
 // cannot race with the check.
 func run[R any](s spec, trial func() R, record func(procs, i int, r R) bool) (stopped string, why stop) {
 	type result struct {
-		r    R
-		left *leftBehind
+		r      R
+		before map[int]bool // the goroutines before the trial, with s.noLeaks
 	}
 	var leak *leftBehind
 	grid := trials.Grid[result]{Settings: len(s.procs), Contenders: 1, Rounds: s.trials, Procs: s.procs,
 		Timeout: s.timeout, OneSettingAtATime: true,
 		After: func(c trials.Cell, r result) bool {
-			if r.left != nil {
-				leak = r.left
-				stopped = fmt.Sprintf("trial %d at GOMAXPROCS=%d %v", c.Round+1, c.Procs, r.left)
-				return false
+			// The grace period for goroutines to end runs here, after the trial,
+			// so that it does not count against the trial's timeout.
+			if r.before != nil {
+				if leak = leftSince(r.before); leak != nil {
+					stopped = fmt.Sprintf("trial %d at GOMAXPROCS=%d %v", c.Round+1, c.Procs, leak)
+					return false
+				}
 			}
 			return record(c.Procs, c.Round+1, r.r)
 		}}
@@ -212,8 +215,7 @@ func run[R any](s spec, trial func() R, record func(procs, i int, r R) bool) (st
 			return result{r: trial()}, nil
 		}
 		before := goroutineIDs()
-		r := trial()
-		return result{r, leftSince(before)}, nil
+		return result{trial(), before}, nil
 	})
 	var f trials.Failure
 	switch {

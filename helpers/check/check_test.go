@@ -2,7 +2,6 @@ package check
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -170,13 +169,6 @@ func TestPanicsAreReported(t *testing.T) {
 		{"That", func() Verdict {
 			return That("", Spec{}, func() error { panic("boom") })
 		}, "FAIL: trial 1 at GOMAXPROCS=1 panicked: boom"},
-		{"Within", func() Verdict {
-			return Within("", Spec{}, time.Second, func() error {
-				var m map[int]int
-				m[1]++
-				return nil
-			})
-		}, "FAIL: trial 1 at GOMAXPROCS=1 panicked: assignment to entry in nil map"},
 		{"uncomparable", func() Verdict {
 			return Exact("", Spec{}, any([]int{1}), func() any { return []int{1} })
 		}, "FAIL: trial 1 at GOMAXPROCS=1 panicked: runtime error: comparing uncomparable type []int"},
@@ -232,53 +224,6 @@ func TestThat(t *testing.T) {
 	}
 }
 
-func TestWithin(t *testing.T) {
-	out := capture(t)
-	v := Within("quick", Spec{Trials: 5, Procs: []int{1, 2}}, time.Minute, func() error { return nil })
-	lines(t, out, v)
-	if !v.Pass || !strings.HasPrefix(v.Line, "PASS: quick: median time within the 1m0s budget at every GOMAXPROCS (1: ") ||
-		!strings.HasSuffix(v.Line, "; 5 trials each, all correct)") {
-		t.Errorf("Line %q", v.Line)
-	}
-
-	// Slow: every call takes longer than the 1ns budget, so the check stops after
-	// 6 of 10 trials at the first setting.
-	out = capture(t)
-	calls := 0
-	v = Within("", Spec{Trials: 10, Procs: []int{1, 2}}, time.Nanosecond, func() error {
-		calls++
-		time.Sleep(time.Microsecond)
-		return nil
-	})
-	ls := lines(t, out, v)
-	if v.Pass || !strings.HasPrefix(v.Line, "FAIL: median time at GOMAXPROCS=1 is ") ||
-		!strings.HasSuffix(v.Line, ", over the 1ns budget (1: "+strings.Split(strings.TrimPrefix(v.Line, "FAIL: median time at GOMAXPROCS=1 is "), ",")[0]+
-			"; stopped after 6 trials at GOMAXPROCS=1: more than half took longer)") {
-		t.Errorf("Line %q", v.Line)
-	}
-	if calls != 6 {
-		t.Errorf("f called %d times, want 6 (stop once more than half of 10 are over budget)", calls)
-	}
-	if !hasLine(ls, "GOMAXPROCS 1: n=6 min=") || !hasLine(ls, "Hint: "+hintSlow) || hasLine(ls, "Second opinion") {
-		t.Errorf("output:\n%s", out)
-	}
-
-	// Wrong: an error stops the check.
-	out = capture(t)
-	calls = 0
-	v = Within("", Spec{Trials: 10}, time.Minute, func() error {
-		calls++
-		if calls == 2 {
-			return errors.New("sum is 41, want 42")
-		}
-		return nil
-	})
-	lines(t, out, v)
-	if want := "FAIL: trial 2 at GOMAXPROCS=1 returned an error: sum is 41, want 42"; v.Line != want || calls != 2 {
-		t.Errorf("Line %q after %d calls, want %q after 2", v.Line, calls, want)
-	}
-}
-
 func TestClose(t *testing.T) {
 	tests := []struct {
 		predicted, measured, tolerance float64
@@ -318,9 +263,6 @@ func TestBadInput(t *testing.T) {
 		{func() Verdict { return Exact[int]("", Spec{}, 0, nil) }, "check.Exact: got is nil"},
 		{func() Verdict { return That("", Spec{Trials: -1}, trial) }, "check.That: s.Trials must be >= 0 (0 means 200), got -1"},
 		{func() Verdict { return That("", Spec{}, nil) }, "check.That: trial is nil"},
-		{func() Verdict { return Within("", Spec{}, 0, trial) }, "check.Within: budget must be > 0, got 0s"},
-		{func() Verdict { return Within("", Spec{}, time.Second, nil) }, "check.Within: f is nil"},
-		{func() Verdict { return Within("", Spec{Procs: []int{-2}}, time.Second, trial) }, "check.Within: s.Procs[0] must be between 1 and 256, got -2"},
 		{func() Verdict { return Close("", math.NaN(), 1, 0.1) }, "check.Close: predicted must be a finite number, got NaN"},
 		{func() Verdict { return Close("", 1, math.Inf(1), 0.1) }, "check.Close: measured must be a finite number, got +Inf"},
 		{func() Verdict { return Close("", 1, 1, -0.1) }, "check.Close: tolerance must be >= 0, got -0.1"},

@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/go-concurrency-lab/course/helpers/stats"
 )
@@ -239,107 +238,6 @@ func That(name string, s Spec, trial func() error) Verdict {
 	return t.verdict(name, sp, "failed",
 		fmt.Sprintf("%d/%d trials passed (%s)", t.total, t.total, sp.settings()),
 		fmt.Sprintf("%d of %d trials failed; the first, %s", t.failed, t.total, first))
-}
-
-// Within checks that f is correct and fast enough: f must return nil in every
-// trial, and under every GOMAXPROCS setting of s the median time of a call must
-// be at most budget. Each call is timed on its own, limited to s.Timeout.
-//
-//	PASS: median time within the 50ms budget at every GOMAXPROCS (1: 30.2ms, 2: 16.1ms; 200 trials each, all correct)
-//	FAIL: median time at GOMAXPROCS=1 is 80.2ms, over the 50ms budget (1: 80.2ms; stopped after 101 trials at GOMAXPROCS=1: more than half took longer)
-//
-// Within stops at the first error, and as soon as more than half of the trials of
-// one setting took longer than budget, since the median is then over budget for
-// certain. A check of a slow f still takes about Trials/2 calls per setting, so
-// choose Spec.Trials to suit f (for example 21 for calls of about 100ms), and
-// Spec.Procs to the settings the budget is meant for. Timings taken with the race
-// detector on are several times slower; the verdict then says so.
-//
-// A budget <= 0, a nil f or an invalid Spec is not run: the Verdict has Err set.
-func Within(name string, s Spec, budget time.Duration, f func() error) Verdict {
-	const fn = "check.Within"
-	sp, err := s.resolve(fn)
-	if err != nil {
-		return invalid(err)
-	}
-	switch {
-	case budget <= 0:
-		return invalid(fmt.Errorf("%s: budget must be > 0, got %v", fn, budget))
-	case f == nil:
-		return invalid(errors.New(fn + ": f is nil"))
-	}
-	if v, done := raceFirst(name, &sp, func() { f() }); done {
-		return v
-	}
-	type timed struct {
-		err error
-		d   time.Duration
-	}
-	times, over := map[int][]time.Duration{}, map[int]int{}
-	var wrong string // the first error
-	early := 0       // the setting at which more than half the trials were over budget
-	stopped, why := run(sp, func() timed {
-		start := time.Now()
-		err := f()
-		return timed{err, time.Since(start)}
-	}, func(p, i int, t timed) bool {
-		if t.err != nil {
-			wrong = fmt.Sprintf("trial %d at GOMAXPROCS=%d returned an error: %v", i, p, t.err)
-			return false
-		}
-		times[p] = append(times[p], t.d)
-		if t.d > budget {
-			over[p]++
-		}
-		if over[p] > sp.trials/2 {
-			early = p
-			return false
-		}
-		return true
-	})
-	if stopped != "" {
-		return stoppedReport(name, stopped, why, sp).print()
-	}
-	r := sp.report(name)
-	if raceEnabled {
-		r.notes = append(r.notes, `Note: the race detector slows code down several times; judge time budgets without it (in a notebook: %goflags "").`)
-	}
-	if wrong != "" {
-		r.line, r.race, r.hint = wrong, true, hintAlways
-		return r.print()
-	}
-	var medians []string
-	slow, slowMedian := 0, time.Duration(0) // the first setting whose median is over budget
-	for _, p := range sp.procs {
-		ds := times[p]
-		if len(ds) == 0 {
-			break // not run: the check stopped early
-		}
-		sum, err := stats.Summarize(ds)
-		if err != nil { // not expected: ds is not empty
-			return invalid(fmt.Errorf("%s: %v", fn, err))
-		}
-		median := time.Duration(sum.Median)
-		medians = append(medians, fmt.Sprintf("%d: %v", p, stats.RoundDuration(median)))
-		r.details = append(r.details, fmt.Sprintf("GOMAXPROCS %d: %s", p, sum.Durations()))
-		if slow == 0 && median > budget {
-			slow, slowMedian = p, median
-		}
-	}
-	if slow == 0 {
-		r.pass, r.details = true, nil
-		r.line = fmt.Sprintf("median time within the %v budget at every GOMAXPROCS (%s; %s, all correct)",
-			budget, strings.Join(medians, ", "), trialsEach(sp))
-		return r.print()
-	}
-	tail := trialsEach(sp)
-	if early != 0 {
-		tail = fmt.Sprintf("stopped after %d trials at GOMAXPROCS=%d: more than half took longer", len(times[early]), early)
-	}
-	r.line = fmt.Sprintf("median time at GOMAXPROCS=%d is %v, over the %v budget (%s; %s)",
-		slow, stats.RoundDuration(slowMedian), budget, strings.Join(medians, ", "), tail)
-	r.hint = hintSlow
-	return r.print()
 }
 
 // Close checks a prediction against a measurement, such as a predicted speed-up.

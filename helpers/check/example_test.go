@@ -97,29 +97,6 @@ func ExampleThat() {
 	// Output: PASS: all results arrive: 100/100 trials passed (GOMAXPROCS 1, 2; 50 trials each)
 }
 
-// Within checks correctness and speed: here, that summing in parallel takes at
-// most 50ms per call. (Timings vary, so this example shows no output.)
-func ExampleWithin() {
-	check.Within("parallel sum", check.Spec{Trials: 20, Procs: []int{2}}, 50*time.Millisecond, func() error {
-		var wg sync.WaitGroup
-		parts := make([]int, 2)
-		for p := range parts {
-			wg.Go(func() {
-				for i := p; i < 1_000_000; i += 2 {
-					parts[p] += i
-				}
-			})
-		}
-		wg.Wait()
-		if sum := parts[0] + parts[1]; sum != 499999500000 {
-			return fmt.Errorf("sum is %d", sum)
-		}
-		return nil
-	})
-	// Prints, for example:
-	// PASS: parallel sum: median time within the 50ms budget at every GOMAXPROCS (2: 1.2ms; 20 trials, all correct)
-}
-
 func ExampleClose() {
 	predicted := 1.8 // the learner's guess of the speed-up on 2 cores
 	measured := 1.93

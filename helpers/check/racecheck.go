@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/go-concurrency-lab/course/helpers/internal/gobuild"
+	"github.com/go-concurrency-lab/course/helpers/internal/stacks"
 )
 
 // How Spec.RaceDetector works. A notebook cell is a program of its own, built
@@ -225,18 +226,15 @@ func parseRaces(log string) []string {
 			}
 			where := ""
 			for j := i + 1; j+1 < len(lines) && strings.TrimSpace(lines[j]) != ""; j += 2 {
-				function := strings.TrimSpace(lines[j])
-				if k := strings.LastIndex(function, "("); k > 0 {
-					function = function[:k]
-				}
-				if !isLearners(function) {
+				f := stacks.Frame{Function: stacks.FunctionName(lines[j])}
+				if !f.In(learnerPackages...) {
 					continue
 				}
 				fileLine, _, _ := strings.Cut(strings.TrimSpace(lines[j+1]), " ")
 				if k := strings.LastIndex(fileLine, ":"); k > 0 {
-					var n int
-					fmt.Sscan(fileLine[k+1:], &n)
-					where = frame{function: function, file: fileLine[:k], line: n}.describe()
+					f.File = fileLine[:k]
+					fmt.Sscan(fileLine[k+1:], &f.Line)
+					where = describe(f)
 				}
 				break
 			}

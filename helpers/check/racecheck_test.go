@@ -118,7 +118,7 @@ func main() {
 	}
 	for _, want := range []string{
 		"FAIL: bank: the race detector found ",
-		"a read at `if b.balances[from] < amount { // checked outside the lock` in (*bank).transfer",
+		"a read at `if b.balances[from] < amount {` in (*bank).transfer",
 		"Hint: " + hintRace,
 	} {
 		if !strings.Contains(text, want) {

@@ -93,7 +93,7 @@ func Waits(name string, s Spec, f func(work time.Duration) error) Verdict {
 		r := stoppedReport(name, stopped, why, sp)
 		if why == blocked { // in Waits, more likely work done one job after another than a deadlock
 			trial, _, _ := strings.Cut(stopped, " blocked:")
-			r.line = fmt.Sprintf("%s, with %v of work, was still running after %v: far longer than its work",
+			r.line = fmt.Sprintf("%s, with %v of work, was still running after %v: far longer than its work (jobs run one after another, or blocked)",
 				trial, waitWork[(calls.Load()-1)%int64(len(waitWork))], sp.timeout)
 			r.hint = hintBlockedWait
 		}

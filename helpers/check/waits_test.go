@@ -69,7 +69,7 @@ func TestWaitsJobsOneAfterAnother(t *testing.T) {
 		return nil
 	})
 	ls := lines(t, out, v)
-	if v.Line != "FAIL: one by one: trial 1 at GOMAXPROCS=1, with 20ms of work, was still running after 100ms: far longer than its work" ||
+	if v.Line != "FAIL: one by one: trial 1 at GOMAXPROCS=1, with 20ms of work, was still running after 100ms: far longer than its work (jobs run one after another, or blocked)" ||
 		!hasLine(ls, "Hint: "+hintBlockedWait) {
 		t.Errorf("got:\n%s", out)
 	}

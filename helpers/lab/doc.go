@@ -21,7 +21,17 @@
 //     [RunSweep] counts a timing bug over GOMAXPROCS × sizes (sweep.go);
 //   - 04: [Repeat] counts lost updates (lostupdates.go);
 //   - 05: [ShowRates] draws a [trials.RateGrid]'s rates, [CompareCutOffs] and
-//     [ShowCutOffs] tell a starved writer from a slow one (cutoff.go).
+//     [ShowCutOffs] tell a starved writer from a slow one (cutoff.go);
+//   - 06: [AsTheyFinish] grades a channel of results that should arrive as
+//     their jobs finish (channels_check.go);
+//   - 07: [CaseShares] tallies which select case won; [LateBars], [StopPoints]
+//     and [WorkDoneBars] chart timeouts, cancellation and an errgroup's skipped
+//     work; [WhereBlocked] summarises where goroutines wait (leaks.go) and
+//     [EveryNth] draws goroutine counts;
+//   - 08: [InFlight] counts jobs running and their peak, [MeasureCosts] and
+//     [PeakMemory] time ways of running jobs and their memory (pool_*.go),
+//     [NewSite] is exercise 1's web site, [PipelineRate] and [OutOfPlace]
+//     measure a pipeline and its order (pipeline_*.go); pool_chart.go draws them.
 //
 // Bad input is reported as an error that names the function, the parameter and
 // the value, for example "lab.PeekAfterSleeps: n must be > 0, got 0". No

@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"slices"
 	"strconv"
@@ -54,54 +53,15 @@ func TestNotebook01(t *testing.T) {
 	t.Run("lessons", test01Lessons)
 }
 
-// test01Lessons checks the shape the prose promises, on the committed notebook: every
-// experiment asks for a prediction and its meaning cell names the guess the data supports,
-// and the goroutines and WaitGroups the lesson is about are written out in the cells.
+// test01Lessons checks the shape the prose promises (see lessons).
 func test01Lessons(t *testing.T) {
-	nb, err := notebook.Read(nb01)
-	if err != nil {
-		t.Fatal(err)
-	}
-	experiments, meanings := 0, 0
-	for _, c := range nb.Cells {
-		if c.Type != "markdown" {
-			continue
-		}
-		// the text a learner sees without opening "How we measured this", on one line
-		visible := strings.Join(strings.Fields(regexp.MustCompile(`(?s)<details>.*?</details>`).ReplaceAllString(c.Source, "")), " ")
-		if strings.HasPrefix(visible, "## Experiment") {
-			experiments++
-			if !regexp.MustCompile(`\*\*Predict:\*\* .*\((a|1)\).*\((b|2)\)`).MatchString(visible) {
-				t.Errorf("experiment cell %d has no Predict: line with choices:\n%s", c.Index, visible)
-			}
-		}
-		if strings.HasPrefix(visible, "**What it means.**") {
-			meanings++
-			if words := len(strings.Fields(visible)); words > 155 {
-				t.Errorf("meaning cell %d has %d visible words, want about 150 at most", c.Index, words)
-			}
-			if !strings.Contains(visible, "guess (") && !strings.Contains(visible, "supports (") {
-				t.Errorf("meaning cell %d does not say which guess the data supports:\n%s", c.Index, visible)
-			}
-		}
-	}
-	if experiments != 5 || meanings != 5 {
-		t.Errorf("found %d experiments and %d meaning cells, want 5 and 5", experiments, meanings)
-	}
-	for tag, wants := range map[string][]string{
+	lessons(t, nb01, 5, map[string][]string{
 		"kitchen-ways":    {"go func() {", "wg.Add(1)", "defer wg.Done()", "wg.Wait()"},
 		"coffee-bar-ways": {"go func() {", "wg.Add(1)", "defer wg.Done()", "wg.Wait()"},
 		"barista":         {"runtime.GOMAXPROCS(1)", "asGoroutines(", "oneAfterAnother("},
 		"speedup":         {"oneByOne(tasks, cpuTask)", "allAtOnce(tasks, cpuTask)"},
 		"misconception":   {"allAtOnce(n, "},
-	} {
-		src := cell(t, nb, tag).Source
-		for _, want := range wants {
-			if !strings.Contains(src, want) {
-				t.Errorf("cell %q no longer shows %q", tag, want)
-			}
-		}
-	}
+	})
 }
 
 // check01 asserts the notebook's claims on one executed copy.

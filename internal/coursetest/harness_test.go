@@ -295,3 +295,49 @@ func verdict(t *testing.T, nb *notebook.Notebook, name string) string {
 	t.Fatalf("check:%s printed no PASS/FAIL line:\n%s", name, text)
 	return ""
 }
+
+// lessons checks, on the committed notebook at path, the shape ../shared/NOTEBOOKS.md asks
+// of its prose and code: experiments "**Predict:**" lines with two or more choices ((a),
+// (b)…), as many "**What it means.**" cells, each of about 150 visible words at most and
+// naming the choice the data supports; and the concurrency the lesson is about written out
+// in the cells: each cell tagged as a key of shows contains each of its strings.
+func lessons(t *testing.T, path string, experiments int, shows map[string][]string) {
+	t.Helper()
+	nb, err := notebook.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	details := regexp.MustCompile(`(?s)<details>.*?</details>`)
+	predict := regexp.MustCompile(`\*\*Predict[^*]*\*\*.*\((a|1)\).*\((b|2)\)`)
+	choice := regexp.MustCompile(`\((a|b|c|d|1|2|3|4)\)`)
+	predictions, meanings := 0, 0
+	for _, c := range nb.Cells {
+		if c.Type != "markdown" {
+			continue
+		}
+		visible := strings.Join(strings.Fields(details.ReplaceAllString(c.Source, "")), " ") // what a learner sees, on one line
+		if predict.MatchString(visible) {
+			predictions++
+		}
+		if strings.HasPrefix(visible, "**What it means.**") {
+			meanings++
+			if words := len(strings.Fields(visible)); words > 155 {
+				t.Errorf("meaning cell %d has %d visible words, want about 150 at most", c.Index, words)
+			}
+			if !choice.MatchString(visible) {
+				t.Errorf("meaning cell %d does not say which guess the data supports:\n%s", c.Index, visible)
+			}
+		}
+	}
+	if predictions != experiments || meanings != experiments {
+		t.Errorf("found %d Predict lines and %d meaning cells, want %d and %d", predictions, meanings, experiments, experiments)
+	}
+	for tag, wants := range shows {
+		src := cell(t, nb, tag).Source
+		for _, want := range wants {
+			if !strings.Contains(src, want) {
+				t.Errorf("cell %q no longer shows %q", tag, want)
+			}
+		}
+	}
+}
