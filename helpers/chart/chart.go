@@ -20,6 +20,11 @@ type Labels struct {
 	Subtitle string // the one-line takeaway: "without a mutex, increments get lost"
 	X        string // x-axis name with its unit: "final counter value", "time (ms)"
 	Y        string // y-axis name with its unit: "trials", "speed-up (×)"
+	// LogY makes the value axis of [Lines] logarithmic (other charts ignore it),
+	// for lines that span orders of magnitude: a flat line stays visible next to
+	// one that climbs a hundredfold. Every value, and every band's low, must then
+	// be > 0.
+	LogY bool
 }
 
 // Chart is a chart built by one of this package's constructors ([Histogram],
@@ -273,7 +278,7 @@ func (b base) yAxis(kind string) opts.YAxis {
 		Name:         b.labels.Y,
 		NameLocation: "middle",
 		NameGap:      b.yGap,
-		SplitLine:    &opts.SplitLine{Show: opts.Bool(kind == "value")},
+		SplitLine:    &opts.SplitLine{Show: opts.Bool(kind == "value" || kind == "log")},
 	}
 }
 

@@ -307,6 +307,17 @@ func TestLinesOption(t *testing.T) {
 	}
 }
 
+// LogY: a logarithmic value axis, and only for values it can show.
+func TestLinesLogY(t *testing.T) {
+	c := Lines(Labels{LogY: true}, []string{"1", "2"}, LineSeries{Name: "waiting", Y: []float64{1, 100}})
+	o := option(t, c)
+	equal(t, "y axis", o["yAxis"].([]any)[0].(map[string]any)["type"], "log")
+	bad := Lines(Labels{LogY: true}, []string{"1", "2"}, LineSeries{Name: "flat", Y: []float64{1, 2}, Low: []float64{0, 1}, High: []float64{2, 3}})
+	if bad.Err() == nil || !strings.Contains(bad.Err().Error(), `series "flat" has 0 at point 0: with LogY every value and low must be > 0`) {
+		t.Errorf("Err() = %v", bad.Err())
+	}
+}
+
 func TestXYOption(t *testing.T) {
 	c := XY(Labels{X: "sleep (ms)", Y: "failures (%)"},
 		XYSeries{Name: "sleep", X: []float64{1, 2}, Y: []float64{50, 10}, Line: true},

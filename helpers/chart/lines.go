@@ -34,6 +34,9 @@ func Lines(l Labels, x []string, series ...LineSeries) *Chart {
 		rs[k] = ranged{seriesName(s.Name, k), s.Y, s.Low, s.High}
 	}
 	b, err := checkRanged(fn, l, "x", "Y", "x", x, rs)
+	if err == nil && l.LogY {
+		err = positive(fn, rs)
+	}
 	if err != nil {
 		return errChart(kind, l, err)
 	}
@@ -41,7 +44,11 @@ func Lines(l Labels, x []string, series ...LineSeries) *Chart {
 	line.SetGlobalOptions(b.globals()...)
 	xAxis := b.xAxis("category")
 	xAxis.BoundaryGap = opts.Bool(false)
-	line.SetGlobalOptions(charts.WithXAxisOpts(xAxis), charts.WithYAxisOpts(b.yAxis("value")))
+	yAxis := b.yAxis("value")
+	if l.LogY {
+		yAxis.Type = "log"
+	}
+	line.SetGlobalOptions(charts.WithXAxisOpts(xAxis), charts.WithYAxisOpts(yAxis))
 	line.SetXAxis(x)
 
 	c := &Chart{kind: kind, labels: l, categories: x}
@@ -81,6 +88,25 @@ func lineStyle(k int, dashed bool) []charts.SeriesOpts {
 		charts.WithLineStyleOpts(style),
 		charts.WithItemStyleOpts(opts.ItemStyle{Color: colour(k)}),
 	}
+}
+
+// positive checks that a logarithmic axis can show every value and band of rs.
+func positive(fn string, rs []ranged) error {
+	for _, r := range rs {
+		for i, v := range r.values {
+			if v <= 0 || (r.low != nil && r.low[i] <= 0) {
+				return fmt.Errorf("chart.%s: series %q has %v at point %d: with LogY every value and low must be > 0", fn, r.name, min(v, lowAt(r.low, i, v)), i)
+			}
+		}
+	}
+	return nil
+}
+
+func lowAt(low []float64, i int, otherwise float64) float64 {
+	if low == nil {
+		return otherwise
+	}
+	return low[i]
 }
 
 // bandSeries returns a custom series that shades the band of s, the k-th line:

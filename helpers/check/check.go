@@ -1,6 +1,8 @@
 // Package check grades exercise solutions and prints a verdict a learner can act on.
 //
-// Every check prints its verdict to standard output. The first line starts with
+// Every check prints its verdict to standard output (in a notebook, a FAIL that
+// points at lines of the learner's cells goes to standard error instead, where
+// GoNB marks each such line with its cell and line number). The first line starts with
 // exactly "PASS: " or "FAIL: " (notebook tests read it), followed by the check's
 // name, if any, and the evidence:
 //
@@ -186,17 +188,18 @@ const (
 // trials.Grid: each call through guard.Run with s.timeout, handing each result
 // to record, in order, until record returns false. It stops at the first call
 // that blocks, panics or (with s.noLeaks) leaves goroutines behind, and returns
-// its description, such as "trial 3 at GOMAXPROCS=2 blocked: …".
+// why in a halt, such as "trial 3 at GOMAXPROCS=2 blocked: …".
 //
 // trial's result is only read after guard.Run has seen trial return, and it is a
 // fresh variable for every call, so a trial that finishes after its timeout
 // cannot race with the check.
-func run[R any](s spec, trial func() R, record func(procs, i int, r R) bool) (stopped string, why stop) {
+func run[R any](s spec, trial func() R, record func(procs, i int, r R) bool) halt {
 	type result struct {
 		r      R
 		before map[int]bool // the goroutines before the trial, with s.noLeaks
 	}
 	var leak *leftBehind
+	var stopped string
 	grid := trials.Grid[result]{Settings: len(s.procs), Contenders: 1, Rounds: s.trials, Procs: s.procs,
 		Timeout: s.timeout, OneSettingAtATime: true,
 		After: func(c trials.Cell, r result) bool {
@@ -220,17 +223,24 @@ func run[R any](s spec, trial func() R, record func(procs, i int, r R) bool) (st
 	var f trials.Failure
 	switch {
 	case leak != nil:
-		return stopped, leaked
+		return halt{text: stopped, why: leaked, cells: leak.cells()}
 	case errors.As(err, &f):
 		why := panicked
 		if f.Outcome.Blocked {
 			why = blocked
 		}
-		return fmt.Sprintf("trial %d at GOMAXPROCS=%d %v", f.Round+1, f.Procs, f.Outcome), why
+		return halt{text: fmt.Sprintf("trial %d at GOMAXPROCS=%d %v", f.Round+1, f.Procs, f.Outcome), why: why}
 	case err != nil: // not expected: resolve has checked the settings
-		return err.Error(), panicked
+		return halt{text: err.Error(), why: panicked}
 	}
-	return "", finished
+	return halt{}
+}
+
+// halt says why run stopped before its last trial; text is "" when it did not.
+type halt struct {
+	text  string
+	why   stop
+	cells []string // places in a cell's main.go, for report.cells
 }
 
 // report is what a check prints.
@@ -244,6 +254,13 @@ type report struct {
 	race     bool     // on failure, suggest the race detector
 	raceNote string   // appended to a PASS line: what the race detector found
 	notes    []string // printed last
+	// cells are lines that each end with a place in a cell's main.go, "path:line",
+	// printed on standard error after the report: GoNB marks such a place there
+	// with its cell and line ("[[ Cell [12] Line 8 ]]"), which the check cannot
+	// know. What comes before the place must hold no colon: GoNB v0.11.4 reads
+	// "text: path:line" as a compiler error's "path:line:column" and its kernel
+	// crashes on the column it cannot parse.
+	cells []string
 }
 
 // report starts the report of the check called name, with the spec's hints and
@@ -282,7 +299,14 @@ func (r report) print() Verdict {
 		}
 	}
 	lines = append(lines, r.notes...)
-	fmt.Fprintln(stdout(), strings.Join(lines, "\n"))
+	out := stdout()
+	if len(r.cells) > 0 && display.InNotebook() {
+		// All on standard error, where GoNB marks the places with their cells: the two
+		// streams reach the notebook separately, and the places must come after the report.
+		lines = append(lines, "Where, in your cells\n  "+strings.Join(r.cells, "\n  "))
+		out = os.Stderr
+	}
+	fmt.Fprintln(out, strings.Join(lines, "\n"))
 	return Verdict{Pass: r.pass, Line: first}
 }
 
@@ -325,10 +349,10 @@ const hintLeaked = "a goroutine that waits for a send or a receive nobody will e
 
 // stoppedReport is the report for a check stopped by a trial that blocked,
 // panicked or leaked.
-func stoppedReport(name, stopped string, why stop, s spec) report {
+func stoppedReport(name string, h halt, s spec) report {
 	r := s.report(name)
-	r.line = stopped
-	switch why {
+	r.line, r.cells = h.text, h.cells
+	switch h.why {
 	case blocked:
 		r.hint = hintBlocked
 	case leaked:

@@ -44,7 +44,7 @@ func Exact[T comparable](name string, s Spec, want T, got func() T) Verdict {
 	}
 	var w wrongValues[T]
 	t := newTally()
-	stopped, why := run(sp, func() result {
+	h := run(sp, func() result {
 		v := got()
 		return result{v, v == want} // compared here, so a panicking == is contained
 	}, func(p, _ int, r result) bool {
@@ -54,8 +54,8 @@ func Exact[T comparable](name string, s Spec, want T, got func() T) Verdict {
 		}
 		return true
 	})
-	if stopped != "" {
-		return stoppedReport(name, stopped, why, sp).print()
+	if h.text != "" {
+		return stoppedReport(name, h, sp).print()
 	}
 	return t.verdict(name, sp, "wrong",
 		fmt.Sprintf("%d/%d trials gave %s (%s)", t.total, t.total, show(want), sp.settings()),
@@ -225,15 +225,15 @@ func That(name string, s Spec, trial func() error) Verdict {
 	}
 	t := newTally()
 	var first string
-	stopped, why := run(sp, trial, func(p, i int, err error) bool {
+	h := run(sp, trial, func(p, i int, err error) bool {
 		t.count(p, err != nil)
 		if err != nil && first == "" {
 			first = fmt.Sprintf("trial %d at GOMAXPROCS=%d: %v", i, p, err)
 		}
 		return true
 	})
-	if stopped != "" {
-		return stoppedReport(name, stopped, why, sp).print()
+	if h.text != "" {
+		return stoppedReport(name, h, sp).print()
 	}
 	return t.verdict(name, sp, "failed",
 		fmt.Sprintf("%d/%d trials passed (%s)", t.total, t.total, sp.settings()),

@@ -92,7 +92,7 @@ func Consistent[T comparable](name string, s Spec, duration time.Duration, setup
 	t := newTally()
 	var first string
 	reads, writes := 0, 0
-	stopped, why := run(sp, trial, func(p, i int, r result) bool {
+	h := run(sp, trial, func(p, i int, r result) bool {
 		t.count(p, r.err != nil)
 		reads, writes = reads+r.reads, writes+r.writes
 		if r.err != nil && first == "" {
@@ -100,8 +100,8 @@ func Consistent[T comparable](name string, s Spec, duration time.Duration, setup
 		}
 		return true
 	})
-	if stopped != "" {
-		return stoppedReport(name, stopped, why, sp).print()
+	if h.text != "" {
+		return stoppedReport(name, h, sp).print()
 	}
 	return t.verdict(name, sp, "failed",
 		fmt.Sprintf("%d/%d trials passed: %d reads saw no change while %d writes ran (%s)",

@@ -69,7 +69,7 @@ func Faster(name string, s Spec, target float64, baseline, yours func() (float64
 	}
 	ratios := map[int][]float64{}
 	var wrong string // the first round that went wrong
-	stopped, why := run(sp, func() round {
+	h := run(sp, func() round {
 		base, err := measure("the baseline", baseline)
 		if err != nil {
 			return round{err: err}
@@ -90,8 +90,8 @@ func Faster(name string, s Spec, target float64, baseline, yours func() (float64
 		ratios[p] = append(ratios[p], r.ratio)
 		return true
 	})
-	if stopped != "" {
-		return stoppedReport(name, stopped, why, sp).print()
+	if h.text != "" {
+		return stoppedReport(name, h, sp).print()
 	}
 	if wrong != "" {
 		r := sp.report(name)

@@ -36,6 +36,18 @@ func (l *leftBehind) String() string {
 		l.count, plural(l.count), leakGrace, strings.Join(parts, "; "))
 }
 
+// cells says where in the cells' main.go the goroutines are, for report.cells:
+// "3 goroutines in chan send   /tmp/gonb_1234/main.go:41".
+func (l *leftBehind) cells() []string {
+	var out []string
+	for _, g := range l.groups {
+		if inCell(g.At) {
+			out = append(out, fmt.Sprintf("%d goroutine%s in %s   %s:%d", g.Count, plural(g.Count), g.State, g.At.File, g.At.Line))
+		}
+	}
+	return out
+}
+
 // goroutineIDs returns the ids of the goroutines that exist now.
 func goroutineIDs() map[int]bool {
 	ids := map[int]bool{}
@@ -80,12 +92,18 @@ func describe(f stacks.Frame) string {
 		name = strings.TrimPrefix(name, p)
 	}
 	src := f.Source()
-	dir := os.Getenv(gonbTempDir)
 	switch {
 	case src == "":
 		return fmt.Sprintf("%s in %s", f.Base(), name)
-	case dir != "" && strings.HasPrefix(f.File, dir):
+	case inCell(f):
 		return fmt.Sprintf("`%s` in %s", src, name)
 	}
 	return fmt.Sprintf("`%s` in %s (%s)", src, name, f.Base())
+}
+
+// inCell reports whether f is in the main.go that GoNB writes for a cell, whose
+// lines the learner never sees; GoNB maps them to cells on standard error.
+func inCell(f stacks.Frame) bool {
+	dir := os.Getenv(gonbTempDir)
+	return dir != "" && strings.HasPrefix(f.File, dir)
 }

@@ -65,7 +65,7 @@ func AtMost(name string, s Spec, limit int, f func(job func()) error) Verdict {
 		firstOver   string
 		most, least = 0, -1 // the highest and lowest peak of any trial
 	)
-	stopped, why := run(sp, func() trial {
+	h := run(sp, func() trial {
 		j := newPeakJob()
 		err := f(j.run)
 		j.returned.Store(true)
@@ -95,8 +95,8 @@ func AtMost(name string, s Spec, limit int, f func(job func()) error) Verdict {
 		}
 		return true
 	})
-	if stopped != "" {
-		return stoppedReport(name, stopped, why, sp).print()
+	if h.text != "" {
+		return stoppedReport(name, h, sp).print()
 	}
 	r := sp.report(name)
 	switch {

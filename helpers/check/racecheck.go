@@ -85,7 +85,10 @@ func raceFirst(name string, s *spec, trial func()) (v Verdict, done bool) {
 		r.line = fmt.Sprintf("the race detector found %d data race%s in %d trials at GOMAXPROCS=%d",
 			len(found.races), plural(len(found.races)), raceTrials, procs)
 		for i, race := range found.races[:min(3, len(found.races))] {
-			r.details = append(r.details, fmt.Sprintf("Data race %d: %s", i+1, race))
+			r.details = append(r.details, fmt.Sprintf("Data race %d: %s", i+1, race.text))
+			for _, place := range race.cells {
+				r.cells = append(r.cells, fmt.Sprintf("data race %d, %s", i+1, place))
+			}
 		}
 		if found.crash != "" {
 			r.details = append(r.details, "Then the program crashed: "+found.crash)
@@ -103,8 +106,8 @@ const hintRace = "two goroutines use the same variable, at least one of them wri
 
 // raceFindings is what a race run found.
 type raceFindings struct {
-	races []string // each race, described by its two accesses; no duplicates
-	crash string   // the "fatal error: …" or "panic: …" line, if the run crashed
+	races []race // no two with the same description
+	crash string // the "fatal error: …" or "panic: …" line, if the run crashed
 }
 
 // raceRun builds the cell's program with -race and runs the check called name.
@@ -142,9 +145,9 @@ func raceRun(name string, s spec) (raceFindings, error) {
 			return found, err
 		}
 		b = b[min(trialsStart(out.String()), len(b)):]
-		for _, race := range parseRaces(string(b)) {
-			if !slices.Contains(found.races, race) {
-				found.races = append(found.races, race)
+		for _, r := range parseRaces(string(b)) {
+			if !slices.ContainsFunc(found.races, func(f race) bool { return f.text == r.text }) {
+				found.races = append(found.races, r)
 			}
 		}
 	}
@@ -207,17 +210,23 @@ func firstLine(s string) string {
 // "Previous write at 0x00c000018108 by goroutine 7:".
 var access = regexp.MustCompile(`^(Previous )?((?i)read|write|atomic read|atomic write) at 0x[0-9a-f]+ by (main goroutine|goroutine \d+):`)
 
+// race is one data race of a race detector log.
+type race struct {
+	text  string   // its two accesses, described
+	cells []string // the accesses in a cell's main.go: "the read   path:line" (see report.cells)
+}
+
 // parseRaces describes the races of a race detector log: for each report, its
 // two accesses, at the innermost line of the learner's code: "a write at
 // `counter++` in main.func1 and a read at `fmt.Println(counter)` in main, by
 // two goroutines with nothing ordering them".
-func parseRaces(log string) []string {
-	var races []string
+func parseRaces(log string) []race {
+	var races []race
 	for _, block := range strings.Split(log, "==================") {
 		if !strings.Contains(block, "WARNING: DATA RACE") {
 			continue
 		}
-		var sides []string
+		var sides, cells []string
 		lines := strings.Split(block, "\n")
 		for i := 0; i < len(lines); i++ {
 			m := access.FindStringSubmatch(strings.TrimSpace(lines[i]))
@@ -235,6 +244,9 @@ func parseRaces(log string) []string {
 					f.File = fileLine[:k]
 					fmt.Sscan(fileLine[k+1:], &f.Line)
 					where = describe(f)
+					if inCell(f) {
+						cells = append(cells, fmt.Sprintf("the %s   %s", strings.ToLower(m[2]), fileLine))
+					}
 				}
 				break
 			}
@@ -244,7 +256,7 @@ func parseRaces(log string) []string {
 			sides = append(sides, fmt.Sprintf("a %s at %s", strings.ToLower(m[2]), where))
 		}
 		if len(sides) >= 2 {
-			races = append(races, fmt.Sprintf("%s and %s, by two goroutines with nothing ordering them", sides[0], sides[1]))
+			races = append(races, race{fmt.Sprintf("%s and %s, by two goroutines with nothing ordering them", sides[0], sides[1]), cells})
 		}
 	}
 	return races

@@ -20,7 +20,16 @@ func TestParseRaces(t *testing.T) {
 		"a read at main.go:16 in (*Bank).Transfer and a write at main.go:21 in (*Bank).Transfer, by two goroutines with nothing ordering them",
 		"a read at main.go:16 in (*Bank).Transfer and a write at main.go:22 in (*Bank).Transfer, by two goroutines with nothing ordering them",
 	}
-	if got := parseRaces(string(b)); strings.Join(got, "\n") != strings.Join(want, "\n") {
+	t.Setenv(gonbTempDir, "/tmp/gonb_cell") // the log's folder: its places are in a cell
+	var got, cells []string
+	for _, r := range parseRaces(string(b)) {
+		got = append(got, r.text)
+		cells = append(cells, strings.Join(r.cells, " | "))
+	}
+	if want := "the read   /tmp/gonb_cell/main.go:16 | the write   /tmp/gonb_cell/main.go:21"; len(cells) == 0 || cells[0] != want {
+		t.Errorf("cells %q, want the first to be %q", cells, want)
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }

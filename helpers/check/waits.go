@@ -65,7 +65,7 @@ func Waits(name string, s Spec, f func(work time.Duration) error) Verdict {
 	var ratios []float64
 	over, total := 0, 0
 	example := ""
-	stopped, why := run(sp, func() timed {
+	h := run(sp, func() timed {
 		work := waitWork[(calls.Add(1)-1)%int64(len(waitWork))]
 		start := time.Now()
 		err := f(work)
@@ -89,10 +89,10 @@ func Waits(name string, s Spec, f func(work time.Duration) error) Verdict {
 		ratios = append(ratios, float64(t.took)/float64(t.work))
 		return true
 	})
-	if stopped != "" {
-		r := stoppedReport(name, stopped, why, sp)
-		if why == blocked { // in Waits, more likely work done one job after another than a deadlock
-			trial, _, _ := strings.Cut(stopped, " blocked:")
+	if h.text != "" {
+		r := stoppedReport(name, h, sp)
+		if h.why == blocked { // in Waits, more likely work done one job after another than a deadlock
+			trial, _, _ := strings.Cut(h.text, " blocked:")
 			r.line = fmt.Sprintf("%s, with %v of work, was still running after %v: far longer than its work (jobs run one after another, or blocked)",
 				trial, waitWork[(calls.Load()-1)%int64(len(waitWork))], sp.timeout)
 			r.hint = hintBlockedWait

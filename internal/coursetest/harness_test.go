@@ -269,10 +269,17 @@ func TestExercises(t *testing.T) {
 				}
 			}
 			for _, label := range wrong {
-				if v := verdict(t, solved, label); !strings.HasPrefix(v, "FAIL:") {
+				v := verdict(t, solved, label)
+				if !strings.HasPrefix(v, "FAIL:") {
 					t.Errorf("wrong answer %s: check says %q, want FAIL", label, v)
-				} else {
-					t.Logf("wrong answer %s: %s", label, v)
+					continue
+				}
+				t.Logf("wrong answer %s: %s", label, v)
+				// A data race is also placed in the learner's cells: GoNB marks the
+				// main.go lines the check prints on standard error.
+				if text := cell(t, solved, "check:"+label).Text(); strings.Contains(v, "the race detector found") &&
+					!regexp.MustCompile(`data race 1, the [a-z ]+ +\[\[ Cell \[\d+\] Line \d+ \]\]`).MatchString(text) {
+					t.Errorf("wrong answer %s: the data race is not placed in a cell:\n%s", label, text)
 				}
 			}
 		})
