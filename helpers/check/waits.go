@@ -78,7 +78,7 @@ func Waits(name string, s Spec, f func(work time.Duration) error) Verdict {
 			wrong = fmt.Sprintf("trial %d at GOMAXPROCS=%d, with %v of work, returned after %v: %v", i, p, t.work, took, t.err)
 			return false
 		case t.took < t.work:
-			wrong = fmt.Sprintf("trial %d at GOMAXPROCS=%d returned after %v, sooner than its %v of work: does f give the work to its goroutines?", i, p, took, t.work)
+			wrong = fmt.Sprintf("trial %d at GOMAXPROCS=%d returned after %v, before the %v it had to wait: a fixed sleep, or work not handed to the goroutines?", i, p, took, t.work)
 			return false
 		case t.took > 2*t.work+waitSlack:
 			over++

@@ -51,7 +51,7 @@ func TestWaits(t *testing.T) {
 func TestWaitsNoticesUnusedWork(t *testing.T) {
 	capture(t)
 	v := Waits("", Spec{Trials: 6, Procs: []int{1}}, func(time.Duration) error { return nil })
-	if v.Pass || !strings.Contains(v.Line, "sooner than its 20ms of work") {
+	if v.Pass || !strings.Contains(v.Line, "before the 20ms it had to wait") {
 		t.Errorf("got %q", v.Line)
 	}
 }
