@@ -110,7 +110,6 @@ func Waits(name string, s Spec, f func(work time.Duration) error) Verdict {
 		r.hint = hintOverslept
 		return r.print()
 	}
-	slices.Sort(ratios)
 	sum, err := stats.Summarize(ratios)
 	if err != nil { // not expected: every trial recorded a ratio
 		return invalid(fmt.Errorf("%s: %v", fn, err))

@@ -157,10 +157,6 @@ func exerciseProgram(t *testing.T, nb *notebook.Notebook, name string) (dir, exe
 		}
 		p = importBlock.ReplaceAllString(p, "")
 		p = regexp.MustCompile(`(?m)^func main\(\)`).ReplaceAllString(p, "func exerciseMain()")
-		p = regexp.MustCompile(`(?m)^%%\n`).ReplaceAllString(p, "func init() {\n\t_ = 0\n}\nfunc unusedMain() {\n")
-		if strings.Contains(p, "func unusedMain() {\n") {
-			p += "\n}\n"
-		}
 		code = append(code, p)
 	}
 	imports = slices.DeleteFunc(imports, func(s string) bool { return s == `"os"` || s == `"strconv"` })
